@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { createLogger, createRedis, maskErrors } from '@link-archive/core';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { AccessTokenVerifier } from './auth/access-token';
+import { authenticate } from './auth/authenticate';
+import type { GatewayEnvironment } from './environment';
+import { RedisKeyValueCache } from './graphql/apq-cache';
+import { createContext, type GatewayContext } from './graphql/context';
+import { graphqlError } from './graphql/http-errors';
+import { introspectionGuard } from './graphql/introspection-guard';
+import { operationLog } from './graphql/operation-log';
+import { playgroundLandingPage } from './graphql/playground';
+import { SubgraphDataSource } from './graphql/subgraph-data-source';
+import { subgraphUrls } from './graphql/subgraph-urls';
+import { rateLimit } from './limits/rate-limit';
+import { healthRoutes } from './observability/health';
+import { metricsRoutes } from './observability/metrics';
+import { requestId } from './observability/request-id';
+import { PartnerKeys } from './partners/partner-keys';
+import { loadManifest, trustedDocuments } from './partners/trusted-documents';
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  close: () => Promise<void>;
+}
+
+export async function startGateway(env: GatewayEnvironment): Promise<RunningGateway> {
+  const logger = createLogger('gateway', env.LOG_LEVEL);
+  const redis = createRedis(env.REDIS_URL, env.REDIS_PREFIX);
+  const supergraphSdl = readFileSync(env.SUPERGRAPH_PATH, 'utf8');
+  const urls = subgraphUrls(supergraphSdl, env);
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) => new SubgraphDataSource(urls[name] ?? url!, env.SUBGRAPH_TIMEOUT_MS),
+  });
+  const armor = new ApolloArmor({
+    maxDepth: { n: env.MAX_DEPTH },
+    maxAliases: { n: env.MAX_ALIASES },
+    maxTokens: { n: env.MAX_TOKENS },
+    maxDirectives: { n: env.MAX_DIRECTIVES },
+    costLimit: { maxCost: env.MAX_COST },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+
+  const app = express();
+  const httpServer = createServer(app);
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    persistedQueries: { cache: new RedisKeyValueCache(redis), ttl: 7 * 86_400 },
+    introspection: true, // who may introspect is decided per request by introspectionGuard
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    formatError: maskErrors(logger),
+    validationRules: armor.validationRules,
+    plugins: [
+      ...armor.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      playgroundLandingPage(),
+      introspectionGuard(env.NODE_ENV === 'development' && env.INTROSPECTION_IN_DEVELOPMENT),
+      operationLog(logger),
+    ],
+  });
+  await server.start();
+
+  const tokens = await AccessTokenVerifier.create(env.JWT_PUBLIC_KEY, redis);
+  const partners = new PartnerKeys(
+    new URL('/internal/api-keys/verify', urls.user).href,
+    env.GATEWAY_SECRET,
+    env.SUBGRAPH_TIMEOUT_MS,
+  );
+  const manifest = loadManifest(env.PERSISTED_QUERIES_PATH);
+
+  app.disable('x-powered-by');
+  app.set('trust proxy', env.TRUST_PROXY);
+  app.use(requestId);
+  metricsRoutes(app);
+  healthRoutes(app, urls, redis);
+  app.use(
+    '/graphql',
+    express.json({ limit: env.BODY_LIMIT }),
+    authenticate(tokens, partners),
+    rateLimit(redis, env.RATE_LIMIT_PER_MINUTE),
+    trustedDocuments(manifest),
+    expressMiddleware(server, {
+      context: async ({ res }) => createContext(res.locals.identity, env.GATEWAY_SECRET),
+    }),
+  );
+  app.get('/', (_req, res) => res.redirect('/graphql'));
+  app.use((err: Error & { type?: string; status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    if (err.type === 'entity.too.large') {
+      return graphqlError(res, 413, 'BAD_USER_INPUT', `Request body exceeds ${env.BODY_LIMIT}`, { field: 'body' });
+    }
+    if (err.type === 'entity.parse.failed') {
+      return graphqlError(res, 400, 'BAD_USER_INPUT', 'Request body is not valid JSON', { field: 'body' });
+    }
+    logger.error({ err, requestId: res.locals.requestId }, 'request failed');
+    graphqlError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+  });
+
+  await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  logger.info({ port, subgraphs: urls }, 'gateway listening');
+  return {
+    port,
+    url: `http://127.0.0.1:${port}/graphql`,
+    close: async () => {
+      await server.stop();
+      redis.disconnect();
+    },
+  };
+}

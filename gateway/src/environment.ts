@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import { booleanFlag, optionalString, parseEnvironment, port } from '@link-archive/core';
+import { z } from 'zod';
+
+const repoFile = (...parts: string[]) => join(__dirname, '..', '..', ...parts);
+
+export const gatewayEnvironment = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port(4000),
+  HOST: z.string().default('0.0.0.0'),
+  GATEWAY_SECRET: z.string().min(32, 'GATEWAY_SECRET must be at least 32 characters'),
+  JWT_PUBLIC_KEY: z.string().includes('PUBLIC KEY', { message: 'JWT_PUBLIC_KEY must be an SPKI PEM Ed25519 key' }),
+  REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z.string().default('la:'),
+  SUPERGRAPH_PATH: z.string().default(repoFile('schema', 'supergraph.graphql')),
+  PERSISTED_QUERIES_PATH: z.string().default(repoFile('schema', 'persisted-queries.json')),
+  SUBGRAPH_USER_URL: optionalString(),
+  SUBGRAPH_LINK_URL: optionalString(),
+  SUBGRAPH_REVIEW_URL: optionalString(),
+  SUBGRAPH_FEED_URL: optionalString(),
+  SUBGRAPH_MEDIA_URL: optionalString(),
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  MAX_DEPTH: z.coerce.number().int().min(1).default(12),
+  MAX_ALIASES: z.coerce.number().int().min(0).default(15),
+  MAX_TOKENS: z.coerce.number().int().min(10).default(2_000),
+  MAX_COST: z.coerce.number().int().min(1).default(5_000),
+  MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
+  BODY_LIMIT: z.string().default('100kb'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  TRUST_PROXY: z.string().default('loopback'),
+  /** Introspection is for ADMIN tokens; in development anyone may introspect unless this is false. */
+  INTROSPECTION_IN_DEVELOPMENT: booleanFlag(true),
+  LOG_LEVEL: optionalString(),
+});
+export type GatewayEnvironment = z.infer<typeof gatewayEnvironment>;
+
+export const loadEnvironment = (): GatewayEnvironment => parseEnvironment(gatewayEnvironment);

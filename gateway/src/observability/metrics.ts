@@ -1,0 +1,22 @@
+import type { Express, NextFunction, Request, Response } from 'express';
+import { Histogram, collectDefaultMetrics, register } from 'prom-client';
+
+const duration = new Histogram({
+  name: 'http_request_duration_seconds',
+  help: 'HTTP request duration',
+  labelNames: ['route', 'status'],
+  buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+});
+
+export function metricsRoutes(app: Express): void {
+  register.setDefaultLabels({ service: 'gateway' });
+  collectDefaultMetrics();
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const end = duration.startTimer({ route: req.path === '/graphql' ? '/graphql' : 'other' });
+    res.on('finish', () => end({ status: String(res.statusCode) }));
+    next();
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(register.contentType).send(await register.metrics());
+  });
+}

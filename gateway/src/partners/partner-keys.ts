@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { INTERNAL_TOKEN_HEADER, signInternalToken } from '@link-archive/core';
+
+interface CachedKey {
+  key: { id: string; name: string } | null;
+  until: number;
+}
+
+const MAX_CACHE = 10_000;
+const POSITIVE_TTL_MS = 60_000;
+const NEGATIVE_TTL_MS = 10_000;
+
+/**
+ * Partner API keys live in the user subgraph (stored hashed); the gateway asks it through an internal
+ * route and caches the answer briefly, so a revoked key stops working within a minute.
+ */
+export class PartnerKeys {
+  private readonly cache = new Map<string, CachedKey>();
+
+  constructor(
+    private readonly verifyUrl: string,
+    private readonly gatewaySecret: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async verify(secret: string): Promise<{ id: string; name: string } | null> {
+    if (!secret || secret.length > 200) return null;
+    const cacheKey = createHash('sha256').update(secret).digest('hex');
+    const cached = this.cache.get(cacheKey);
+    if (cached && cached.until > Date.now()) return cached.key;
+    const token = await signInternalToken(this.gatewaySecret, {
+      viewer: null,
+      partnerKeyId: null,
+      clientIp: 'gateway',
+      requestId: 'api-key-verify',
+    });
+    const res = await fetch(this.verifyUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: token },
+      body: JSON.stringify({ secret }),
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+    if (res.status !== 200 && res.status !== 404) throw new Error(`api key verification failed: HTTP ${res.status}`);
+    const key = res.status === 200 ? ((await res.json()) as { id: string; name: string }) : null;
+    if (this.cache.size >= MAX_CACHE) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(cacheKey, { key, until: Date.now() + (key ? POSITIVE_TTL_MS : NEGATIVE_TTL_MS) });
+    return key;
+  }
+}

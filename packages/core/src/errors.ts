@@ -1,0 +1,32 @@
+import { GraphQLError } from 'graphql';
+
+/** The error codes of the API contract; anything else is masked as INTERNAL_SERVER_ERROR. */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  RATE_LIMITED: 'RATE_LIMITED',
+  QUOTA_EXCEEDED: 'QUOTA_EXCEEDED',
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  PERSISTED_QUERY_NOT_IN_LIST: 'PERSISTED_QUERY_NOT_IN_LIST',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const clientCodes = new Set<string>(Object.values(ErrorCode));
+
+export const isClientErrorCode = (code: unknown): boolean =>
+  typeof code === 'string' && clientCodes.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR;
+
+const typed = (code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) =>
+  new GraphQLError(message, { extensions: { code, ...extensions } });
+
+export const unauthenticated = (message = 'Authentication required') =>
+  typed(ErrorCode.UNAUTHENTICATED, message, { http: { status: 401 } });
+export const forbidden = (message = 'Not allowed') => typed(ErrorCode.FORBIDDEN, message);
+export const badInput = (field: string, message: string) =>
+  typed(ErrorCode.BAD_USER_INPUT, message, { field });
+export const notFound = (what: string) => typed(ErrorCode.NOT_FOUND, `${what} not found`);
+export const rateLimited = (retryAfterSeconds: number, message = 'Too many requests') =>
+  typed(ErrorCode.RATE_LIMITED, message, { retryAfter: retryAfterSeconds });

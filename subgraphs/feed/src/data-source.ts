@@ -1,0 +1,9 @@
+import { createDataSource, type DataSourceOptions } from '@link-archive/federation';
+import { FeedItem } from './feed-item/feed-item.entity';
+import { Follow } from './follow/follow.entity';
+import { InitFeed1732300000000 } from './migrations/1732300000000-init-feed';
+
+export const FEED_SCHEMA = 'feed';
+
+export const feedDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger' | 'poolSize'>) =>
+  createDataSource({ ...options, schema: FEED_SCHEMA, entities: [Follow, FeedItem], migrations: [InitFeed1732300000000] });

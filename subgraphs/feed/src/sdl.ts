@@ -1,0 +1,4 @@
+import { printSdl } from '@link-archive/federation';
+import { buildFeedSchema } from './schema';
+
+printSdl(buildFeedSchema);

@@ -1,0 +1,8 @@
+import type { BaseContext } from '@link-archive/federation';
+import type { createLinkLoader } from './link/link.loader';
+import type { LinkService } from './link/link.service';
+
+export interface LinkContext extends BaseContext {
+  services: { links: LinkService };
+  loaders: { link: ReturnType<typeof createLinkLoader> };
+}

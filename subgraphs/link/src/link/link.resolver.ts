@@ -1,0 +1,73 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireViewer } from '@link-archive/federation';
+import type { LinkContext } from '../context';
+import { UserRef } from '@link-archive/federation';
+import { LinkChangeSet } from './link-changes';
+import { LinkConnection } from './link-connection';
+import { Link } from './link.entity';
+import { Visibility } from './link.enums';
+import { LinkFilter } from './link.inputs';
+
+@Resolver(() => Link)
+export class LinkResolver {
+  @Query(() => Link, { nullable: true })
+  link(@Arg('id', () => ID) id: string, @Ctx() ctx: LinkContext) {
+    return ctx.loaders.link.load(id);
+  }
+
+  @Query(() => LinkConnection)
+  links(
+    @Arg('filter', () => LinkFilter, { nullable: true }) filter: LinkFilter | null,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: LinkContext,
+  ) {
+    return ctx.services.links.list(ctx.viewer, filter, first, after);
+  }
+
+  @Query(() => LinkChangeSet)
+  linkChanges(
+    @Arg('since', () => String, { nullable: true }) since: string | null,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Ctx() ctx: LinkContext,
+  ) {
+    return ctx.services.links.changes(requireViewer(ctx), since, first);
+  }
+
+  @Mutation(() => Link)
+  saveLink(
+    @Arg('url', () => String) url: string,
+    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Arg('tags', () => [String], { nullable: true }) tags: string[] | null,
+    @Arg('visibility', () => Visibility, { nullable: true }) visibility: Visibility | null,
+    @Ctx() ctx: LinkContext,
+  ) {
+    return ctx.services.links.save(requireViewer(ctx), url, { note, tags, visibility });
+  }
+
+  @Mutation(() => Link)
+  updateLink(
+    @Arg('id', () => ID) id: string,
+    @Arg('note', () => String, { nullable: true }) note: string | null | undefined,
+    @Arg('tags', () => [String], { nullable: true }) tags: string[] | null | undefined,
+    @Arg('visibility', () => Visibility, { nullable: true }) visibility: Visibility | null | undefined,
+    @Ctx() ctx: LinkContext,
+  ) {
+    return ctx.services.links.update(requireViewer(ctx), id, { note, tags, visibility });
+  }
+
+  @Mutation(() => Boolean)
+  deleteLink(@Arg('id', () => ID) id: string, @Ctx() ctx: LinkContext) {
+    return ctx.services.links.delete(requireViewer(ctx), id);
+  }
+
+  @Mutation(() => Link)
+  recrawlLink(@Arg('id', () => ID) id: string, @Ctx() ctx: LinkContext) {
+    return ctx.services.links.recrawl(requireViewer(ctx), id);
+  }
+
+  @FieldResolver(() => UserRef)
+  owner(@Root() link: Link): UserRef {
+    return { id: link.ownerId };
+  }
+}

@@ -1,0 +1,169 @@
+import {
+  badInput,
+  decodeCursor,
+  encodeCursor,
+  forbidden,
+  isUuid,
+  notFound,
+  pageSize,
+  toPage,
+  type Page,
+  type Viewer,
+} from '@link-archive/core';
+import type { DataSource, Repository } from 'typeorm';
+import { tagKey, userTags, withUserTags } from '../tags/normalize-tag';
+import type { TagCount } from '../tags/tag';
+import { Link } from './link.entity';
+import { LinkStatus, Visibility } from './link.enums';
+import { MAX_NOTE_LENGTH, MAX_QUERY_LENGTH, type LinkFilter } from './link.inputs';
+import { parseSavedUrl } from './url';
+import { VisibilityPolicy } from './visibility';
+
+export interface LinkEdits {
+  note?: string | null;
+  tags?: string[] | null;
+  visibility?: Visibility | null;
+}
+
+function cleanNote(note: string | null | undefined): string | null | undefined {
+  if (note === undefined) return undefined;
+  if (note === null) return null;
+  if (note.length > MAX_NOTE_LENGTH) throw badInput('note', `note must be at most ${MAX_NOTE_LENGTH} characters`);
+  return note.trim() || null;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export class LinkService {
+  private readonly links: Repository<Link>;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly policy: VisibilityPolicy,
+  ) {
+    this.links = ds.getRepository(Link);
+  }
+
+  /** Idempotent per owner and normalized URL, also under concurrent saves (a unique index decides). */
+  async save(viewer: Viewer, rawUrl: string, edits: LinkEdits): Promise<Link> {
+    const { url, normalizedUrl } = parseSavedUrl(rawUrl);
+    const note = cleanNote(edits.note) ?? null;
+    const tags = userTags(edits.tags ?? []);
+    const visibility = edits.visibility ?? Visibility.PRIVATE;
+    const inserted: { id: string }[] = await this.ds.query(
+      `INSERT INTO links (owner_id, url, normalized_url, note, tags, visibility)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6)
+       ON CONFLICT (owner_id, normalized_url) WHERE deleted_at IS NULL DO NOTHING
+       RETURNING id`,
+      [viewer.userId, url, normalizedUrl, note, JSON.stringify(tags), visibility],
+    );
+    const link = inserted[0]
+      ? await this.links.findOneBy({ id: inserted[0].id })
+      : await this.links
+          .createQueryBuilder('l')
+          .where('l.owner_id = :owner AND l.normalized_url = :normalizedUrl AND l.deleted_at IS NULL', {
+            owner: viewer.userId,
+            normalizedUrl,
+          })
+          .getOne();
+    if (!link) throw new Error('saved link vanished');
+    return link;
+  }
+
+  async list(viewer: Viewer | null, filter: LinkFilter | null | undefined, first?: number | null, after?: string | null): Promise<Page<Link>> {
+    const limit = pageSize(first);
+    const cursor = decodeCursor(after);
+    const ownerId = filter?.ownerId ?? viewer?.userId;
+    if (!ownerId) throw badInput('filter.ownerId', 'sign in, or name an ownerId to list public links');
+    if (!isUuid(ownerId)) return toPage([], limit);
+    const qb = this.links
+      .createQueryBuilder('l')
+      .where('l.owner_id = :ownerId AND l.deleted_at IS NULL', { ownerId });
+    if (ownerId !== viewer?.userId) {
+      qb.andWhere(VisibilityPolicy.sql, {
+        viewer: viewer?.userId ?? '00000000-0000-0000-0000-000000000000',
+        isAdmin: viewer?.role === 'ADMIN',
+      });
+    }
+    if (filter?.status) qb.andWhere('l.status = :status', { status: filter.status });
+    if (filter?.tag) {
+      qb.andWhere('l.tags @> :tagJson::jsonb', { tagJson: JSON.stringify([{ name: tagKey(filter.tag) }]) });
+    }
+    if (filter?.query) {
+      const q = filter.query.trim();
+      if (q.length > MAX_QUERY_LENGTH) throw badInput('filter.query', `query must be at most ${MAX_QUERY_LENGTH} characters`);
+      qb.andWhere(
+        `(l.title ILIKE :q OR l.description ILIKE :q OR l.excerpt ILIKE :q OR l.note ILIKE :q OR l.tags @> :qTag::jsonb)`,
+        { q: `%${escapeLike(q)}%`, qTag: JSON.stringify([{ name: tagKey(q) }]) },
+      );
+    }
+    if (cursor) {
+      qb.andWhere('(l.created_at, l.id) < (:createdAt, :id)', cursor);
+    }
+    const rows = await qb.orderBy('l.created_at', 'DESC').addOrderBy('l.id', 'DESC').take(limit + 1).getMany();
+    return toPage(rows, limit);
+  }
+
+  async update(viewer: Viewer, id: string, edits: LinkEdits): Promise<Link> {
+    const link = await this.owned(viewer, id);
+    const note = cleanNote(edits.note);
+    if (note !== undefined) link.note = note;
+    if (edits.tags !== undefined && edits.tags !== null) link.tags = withUserTags(link.tags, userTags(edits.tags));
+    if (edits.visibility) link.visibility = edits.visibility;
+    return this.links.save(link);
+  }
+
+  async delete(viewer: Viewer, id: string): Promise<boolean> {
+    const link = await this.owned(viewer, id);
+    await this.links.update({ id: link.id }, { deletedAt: new Date() });
+    return true;
+  }
+
+  async recrawl(viewer: Viewer, id: string): Promise<Link> {
+    const link = await this.owned(viewer, id);
+    link.status = LinkStatus.PENDING;
+    link.error = null;
+    return this.links.save(link);
+  }
+
+  async tagCounts(viewer: Viewer, prefix: string | null | undefined, first?: number | null): Promise<TagCount[]> {
+    const limit = pageSize(first);
+    const key = prefix ? tagKey(prefix) : '';
+    return this.ds.query(
+      `SELECT t->>'name' AS name, count(*)::int AS count
+         FROM links l, jsonb_array_elements(l.tags) t
+        WHERE l.owner_id = $1 AND l.deleted_at IS NULL AND t->>'name' LIKE $2
+        GROUP BY 1 ORDER BY count DESC, name LIMIT $3`,
+      [viewer.userId, `${escapeLike(key)}%`, limit],
+    );
+  }
+
+  /** Offline sync: every change to the viewer's links after `since`, deletions included, oldest first. */
+  async changes(viewer: Viewer, since: string | null | undefined, first?: number | null) {
+    const limit = pageSize(first);
+    const cursor = decodeCursor(since);
+    const qb = this.links.createQueryBuilder('l').where('l.owner_id = :owner', { owner: viewer.userId });
+    if (cursor) qb.andWhere('(l.updated_at, l.id) > (:createdAt, :id)', cursor);
+    const rows = await qb.orderBy('l.updated_at', 'ASC').addOrderBy('l.id', 'ASC').take(limit + 1).getMany();
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      changes: page.map((l) => ({
+        link: l.deletedAt ? null : l,
+        deletedId: l.deletedAt ? l.id : null,
+        changedAt: l.updatedAt,
+      })),
+      cursor: last ? encodeCursor({ createdAt: last.updatedAt, id: last.id }) : (since ?? ''),
+      hasMore: rows.length > limit,
+    };
+  }
+
+  /** The link if the viewer owns it; NOT_FOUND if they may not see it, FORBIDDEN if they may but do not own it. */
+  private async owned(viewer: Viewer, id: string): Promise<Link> {
+    const link = isUuid(id) ? await this.links.findOneBy({ id }) : null;
+    if (!link || link.deletedAt) throw notFound('Link');
+    if (link.ownerId === viewer.userId) return link;
+    const [visible] = await this.policy.filter(viewer, [link]);
+    throw visible ? forbidden('Only the owner can change this link') : notFound('Link');
+  }
+}

@@ -1,0 +1,8 @@
+import { buildFederatedSchema } from '@link-archive/federation';
+import { LinkResolver } from './link/link.resolver';
+import { linkReference } from './link/link.reference';
+import { TagResolver } from './tags/tag.resolver';
+import { UserLinksResolver } from './user/user-links.resolver';
+
+export const buildLinkSchema = () =>
+  buildFederatedSchema({ resolvers: [LinkResolver, UserLinksResolver, TagResolver] }, linkReference);

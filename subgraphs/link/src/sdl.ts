@@ -1,0 +1,4 @@
+import { printSdl } from '@link-archive/federation';
+import { buildLinkSchema } from './schema';
+
+printSdl(buildLinkSchema);

@@ -1,0 +1,12 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { LinkRef } from '@link-archive/federation';
+import type { MediaContext } from '../context';
+import { MediaAsset } from '../media/media-asset.entity';
+
+@Resolver(() => LinkRef)
+export class LinkThumbnailResolver {
+  @FieldResolver(() => MediaAsset, { nullable: true })
+  thumbnail(@Root() link: LinkRef, @Ctx() ctx: MediaContext) {
+    return ctx.loaders.thumbnailOfLink.load(link.id);
+  }
+}

@@ -1,0 +1,8 @@
+import { createDataSource, type DataSourceOptions } from '@link-archive/federation';
+import { InitReview1732300000000 } from './migrations/1732300000000-init-review';
+import { Review } from './review/review.entity';
+
+export const REVIEW_SCHEMA = 'review';
+
+export const reviewDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger' | 'poolSize'>) =>
+  createDataSource({ ...options, schema: REVIEW_SCHEMA, entities: [Review], migrations: [InitReview1732300000000] });

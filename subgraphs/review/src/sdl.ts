@@ -1,0 +1,4 @@
+import { printSdl } from '@link-archive/federation';
+import { buildReviewSchema } from './schema';
+
+printSdl(buildReviewSchema);

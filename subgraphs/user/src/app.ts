@@ -1,0 +1,37 @@
+import type { SubgraphDefinition } from '@link-archive/federation';
+import { apiKeyRoutes } from './api-keys/api-key.routes';
+import { ApiKey } from './api-keys/api-key.entity';
+import { ApiKeyService } from './api-keys/api-key.service';
+import { AuthService } from './auth/auth.service';
+import { TokenSigner } from './auth/token-signer';
+import type { UserContext, UserServices } from './context';
+import { USER_SCHEMA, userDataSource } from './data-source';
+import type { UserEnvironment } from './environment';
+import { buildUserSchema } from './schema';
+import { User } from './user/user.entity';
+import { createUserLoader } from './user/user.loader';
+import { UserService } from './user/user.service';
+
+export const userSubgraph: SubgraphDefinition<UserContext, UserEnvironment> = {
+  name: 'user',
+  dbSchema: USER_SCHEMA,
+  dataSource: userDataSource,
+  buildSchema: buildUserSchema,
+  async setup({ ds, redis }, env) {
+    const users = ds.getRepository(User);
+    const services: UserServices = {
+      users: new UserService(users),
+      apiKeys: new ApiKeyService(ds.getRepository(ApiKey)),
+      auth: new AuthService(ds, await TokenSigner.fromPem(env.JWT_PRIVATE_KEY), redis, {
+        loginPerAccount: env.LOGIN_MAX_PER_ACCOUNT,
+        loginPerIp: env.LOGIN_MAX_PER_IP,
+        loginWindowSeconds: env.LOGIN_WINDOW_SECONDS,
+        signUpPerIp: env.SIGNUP_MAX_PER_IP,
+      }),
+    };
+    return {
+      context: (base) => ({ ...base, services, loaders: { user: createUserLoader(users) } }),
+      internalRoutes: apiKeyRoutes(services.apiKeys),
+    };
+  },
+};

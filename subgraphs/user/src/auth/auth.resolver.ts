@@ -1,0 +1,46 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { requireViewer } from '@link-archive/federation';
+import type { UserContext } from '../context';
+import { AuthPayload } from './auth-payload';
+
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => AuthPayload)
+  signUp(
+    @Arg('email', () => String) email: string,
+    @Arg('password', () => String) password: string,
+    @Arg('handle', () => String) handle: string,
+    @Ctx() ctx: UserContext,
+  ) {
+    return ctx.services.auth.signUp({ email, password, handle }, ctx.identity.clientIp);
+  }
+
+  @Mutation(() => AuthPayload)
+  signUpAnonymous(@Arg('handle', () => String, { nullable: true }) handle: string | null, @Ctx() ctx: UserContext) {
+    return ctx.services.auth.signUpAnonymous(handle, ctx.identity.clientIp);
+  }
+
+  @Mutation(() => AuthPayload)
+  signIn(
+    @Arg('email', () => String) email: string,
+    @Arg('password', () => String) password: string,
+    @Ctx() ctx: UserContext,
+  ) {
+    return ctx.services.auth.signIn(email, password, ctx.identity.clientIp);
+  }
+
+  @Mutation(() => AuthPayload)
+  refreshSession(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: UserContext) {
+    return ctx.services.auth.refresh(refreshToken);
+  }
+
+  @Mutation(() => Boolean)
+  signOut(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: UserContext) {
+    return ctx.services.auth.signOut(refreshToken);
+  }
+
+  @Mutation(() => Boolean)
+  deleteAccount(@Ctx() ctx: UserContext) {
+    return ctx.services.auth.deleteAccount(requireViewer(ctx));
+  }
+}

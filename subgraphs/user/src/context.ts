@@ -1,0 +1,16 @@
+import type { BaseContext } from '@link-archive/federation';
+import type { createUserLoader } from './user/user.loader';
+import type { UserService } from './user/user.service';
+import type { AuthService } from './auth/auth.service';
+import type { ApiKeyService } from './api-keys/api-key.service';
+
+export interface UserServices {
+  users: UserService;
+  auth: AuthService;
+  apiKeys: ApiKeyService;
+}
+
+export interface UserContext extends BaseContext {
+  services: UserServices;
+  loaders: { user: ReturnType<typeof createUserLoader> };
+}

@@ -1,0 +1,15 @@
+import { createDataSource, type DataSourceOptions } from '@link-archive/federation';
+import { ApiKey } from './api-keys/api-key.entity';
+import { RefreshToken } from './auth/refresh-token.entity';
+import { InitUser1732300000000 } from './migrations/1732300000000-init-user';
+import { User } from './user/user.entity';
+
+export const USER_SCHEMA = 'user';
+
+export const userDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger' | 'poolSize'>) =>
+  createDataSource({
+    ...options,
+    schema: USER_SCHEMA,
+    entities: [User, RefreshToken, ApiKey],
+    migrations: [InitUser1732300000000],
+  });

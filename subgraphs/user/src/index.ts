@@ -1,0 +1,5 @@
+import { main } from '@link-archive/federation';
+import { userSubgraph } from './app';
+import { loadEnvironment } from './environment';
+
+main(userSubgraph, loadEnvironment);

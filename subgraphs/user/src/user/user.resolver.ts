@@ -1,0 +1,32 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { requireViewer } from '@link-archive/federation';
+import type { UserContext } from '../context';
+import { User } from './user.entity';
+
+@Resolver(() => User)
+export class UserResolver {
+  @Query(() => User, { nullable: true })
+  me(@Ctx() ctx: UserContext) {
+    return ctx.viewer ? ctx.loaders.user.load(ctx.viewer.userId) : null;
+  }
+
+  @Query(() => User, { nullable: true })
+  user(@Arg('id', () => ID) id: string, @Ctx() ctx: UserContext) {
+    return ctx.loaders.user.load(id);
+  }
+
+  @Query(() => User, { nullable: true })
+  userByHandle(@Arg('handle', () => String) handle: string, @Ctx() ctx: UserContext) {
+    return ctx.services.users.byHandle(handle);
+  }
+
+  @Mutation(() => User)
+  updateProfile(
+    @Arg('displayName', () => String, { nullable: true }) displayName: string | null | undefined,
+    @Arg('bio', () => String, { nullable: true }) bio: string | null | undefined,
+    @Arg('handle', () => String, { nullable: true }) handle: string | null | undefined,
+    @Ctx() ctx: UserContext,
+  ) {
+    return ctx.services.users.updateProfile(requireViewer(ctx), { displayName, bio, handle });
+  }
+}

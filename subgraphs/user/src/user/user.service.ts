@@ -1,0 +1,36 @@
+import { badInput, notFound, type Viewer } from '@link-archive/core';
+import type { Repository } from 'typeorm';
+import type { User } from './user.entity';
+import { normalizeHandle } from './handle';
+import { MAX_BIO, MAX_DISPLAY_NAME, optionalText } from './user.inputs';
+import { isUniqueViolation } from '@link-archive/federation';
+
+export interface ProfileChanges {
+  displayName?: string | null;
+  bio?: string | null;
+  handle?: string | null;
+}
+
+export class UserService {
+  constructor(private readonly users: Repository<User>) {}
+
+  byHandle(handle: string): Promise<User | null> {
+    return this.users.findOneBy({ handle: handle.trim().toLowerCase().slice(0, 64) });
+  }
+
+  async updateProfile(viewer: Viewer, changes: ProfileChanges): Promise<User> {
+    const user = await this.users.findOneBy({ id: viewer.userId });
+    if (!user) throw notFound('User');
+    const displayName = optionalText('displayName', changes.displayName, MAX_DISPLAY_NAME);
+    const bio = optionalText('bio', changes.bio, MAX_BIO);
+    if (displayName !== undefined) user.displayName = displayName;
+    if (bio !== undefined) user.bio = bio;
+    if (changes.handle !== undefined && changes.handle !== null) user.handle = normalizeHandle(changes.handle);
+    try {
+      return await this.users.save(user);
+    } catch (err) {
+      if (isUniqueViolation(err, 'users_handle_key')) throw badInput('handle', 'handle is already taken');
+      throw err;
+    }
+  }
+}
