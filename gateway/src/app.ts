@@ -75,6 +75,7 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
     new URL('/internal/api-keys/verify', urls.user).href,
     env.GATEWAY_SECRET,
     env.SUBGRAPH_TIMEOUT_MS,
+    env.PARTNER_KEY_CACHE_MS,
   );
   const manifest = loadManifest(env.PERSISTED_QUERIES_PATH);
 

@@ -26,6 +26,7 @@ export const gatewayEnvironment = z.object({
   MAX_COST: z.coerce.number().int().min(1).default(5_000),
   MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
   BODY_LIMIT: z.string().default('100kb'),
+  PARTNER_KEY_CACHE_MS: z.coerce.number().int().min(0).default(60_000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   TRUST_PROXY: z.string().default('loopback'),
   /** Introspection is for ADMIN tokens; in development anyone may introspect unless this is false. */

@@ -7,12 +7,10 @@ interface CachedKey {
 }
 
 const MAX_CACHE = 10_000;
-const POSITIVE_TTL_MS = 60_000;
-const NEGATIVE_TTL_MS = 10_000;
 
 /**
  * Partner API keys live in the user subgraph (stored hashed); the gateway asks it through an internal
- * route and caches the answer briefly, so a revoked key stops working within a minute.
+ * route and caches the answer for PARTNER_KEY_CACHE_MS, so a revoked key stops working within that time.
  */
 export class PartnerKeys {
   private readonly cache = new Map<string, CachedKey>();
@@ -21,6 +19,7 @@ export class PartnerKeys {
     private readonly verifyUrl: string,
     private readonly gatewaySecret: string,
     private readonly timeoutMs: number,
+    private readonly cacheMs: number,
   ) {}
 
   async verify(secret: string): Promise<{ id: string; name: string } | null> {
@@ -43,7 +42,7 @@ export class PartnerKeys {
     if (res.status !== 200 && res.status !== 404) throw new Error(`api key verification failed: HTTP ${res.status}`);
     const key = res.status === 200 ? ((await res.json()) as { id: string; name: string }) : null;
     if (this.cache.size >= MAX_CACHE) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(cacheKey, { key, until: Date.now() + (key ? POSITIVE_TTL_MS : NEGATIVE_TTL_MS) });
+    this.cache.set(cacheKey, { key, until: Date.now() + (key ? this.cacheMs : Math.min(this.cacheMs, 10_000)) });
     return key;
   }
 }

@@ -22,8 +22,8 @@ export const isClientErrorCode = (code: unknown): boolean =>
 const typed = (code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) =>
   new GraphQLError(message, { extensions: { code, ...extensions } });
 
-export const unauthenticated = (message = 'Authentication required') =>
-  typed(ErrorCode.UNAUTHENTICATED, message, { http: { status: 401 } });
+// no HTTP status here: a subgraph answering 401 would make the gateway discard the whole response
+export const unauthenticated = (message = 'Authentication required') => typed(ErrorCode.UNAUTHENTICATED, message);
 export const forbidden = (message = 'Not allowed') => typed(ErrorCode.FORBIDDEN, message);
 export const badInput = (field: string, message: string) =>
   typed(ErrorCode.BAD_USER_INPUT, message, { field });

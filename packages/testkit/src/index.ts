@@ -1,0 +1,5 @@
+export * from './stack-info';
+export * from './client';
+export * from './accounts';
+export * from './metrics';
+export * from './extra-gateway';

@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+const src = (path: string) => resolve(__dirname, path, 'src/index.ts');
+
+// swc, like the build, so decorator metadata is emitted for type-graphql and TypeORM classes
+export default defineConfig({
+  plugins: [
+    swc.vite({
+      tsconfigFile: false,
+      swcrc: false,
+      module: { type: 'es6' },
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+        target: 'es2022',
+        keepClassNames: true,
+      },
+    }),
+  ],
+  resolve: {
+    alias: {
+      '@link-archive/core': src('packages/core'),
+      '@link-archive/federation': src('packages/federation'),
+      '@link-archive/devstack': src('packages/devstack'),
+      '@link-archive/testkit': src('packages/testkit'),
+    },
+  },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'subgraphs/*/src/**/*.test.ts', 'gateway/src/**/*.test.ts', 'tests/**/*.test.ts'],
+    globalSetup: ['packages/testkit/src/global-setup.ts'],
+    setupFiles: ['reflect-metadata'],
+    // integration files share one stack and read its counters, so files run one at a time
+    fileParallelism: false,
+    testTimeout: 30_000,
+    hookTimeout: 180_000,
+    reporters: ['default'],
+  },
+});
