@@ -95,16 +95,20 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
     }),
   );
   app.get('/', (_req, res) => res.redirect('/graphql'));
-  app.use((err: Error & { type?: string; status?: number }, _req: Request, res: Response, _next: NextFunction) => {
-    if (err.type === 'entity.too.large') {
-      return graphqlError(res, 413, 'BAD_USER_INPUT', `Request body exceeds ${env.BODY_LIMIT}`, { field: 'body' });
-    }
-    if (err.type === 'entity.parse.failed') {
-      return graphqlError(res, 400, 'BAD_USER_INPUT', 'Request body is not valid JSON', { field: 'body' });
-    }
-    logger.error({ err, requestId: res.locals.requestId }, 'request failed');
-    graphqlError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
-  });
+  app.use(
+    (err: Error & { type?: string; status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+      if (err.type === 'entity.too.large') {
+        return graphqlError(res, 413, 'BAD_USER_INPUT', `Request body exceeds ${env.BODY_LIMIT}`, {
+          field: 'body',
+        });
+      }
+      if (err.type === 'entity.parse.failed') {
+        return graphqlError(res, 400, 'BAD_USER_INPUT', 'Request body is not valid JSON', { field: 'body' });
+      }
+      logger.error({ err, requestId: res.locals.requestId }, 'request failed');
+      graphqlError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    },
+  );
 
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
   const port = (httpServer.address() as AddressInfo).port;

@@ -9,7 +9,9 @@ export const gatewayEnvironment = z.object({
   PORT: port(4000),
   HOST: z.string().default('0.0.0.0'),
   GATEWAY_SECRET: z.string().min(32, 'GATEWAY_SECRET must be at least 32 characters'),
-  JWT_PUBLIC_KEY: z.string().includes('PUBLIC KEY', { message: 'JWT_PUBLIC_KEY must be an SPKI PEM Ed25519 key' }),
+  JWT_PUBLIC_KEY: z
+    .string()
+    .includes('PUBLIC KEY', { message: 'JWT_PUBLIC_KEY must be an SPKI PEM Ed25519 key' }),
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
   REDIS_PREFIX: z.string().default('la:'),
   SUPERGRAPH_PATH: z.string().default(repoFile('schema', 'supergraph.graphql')),

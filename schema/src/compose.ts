@@ -15,7 +15,9 @@ const outputs = new Map<string, string>();
 
 const services = SUBGRAPHS.map(({ name, port }) => {
   // each subgraph prints its own SDL in its own process: type-graphql metadata is process-global
-  const sdl = execFileSync(process.execPath, [join(root, 'subgraphs', name, 'dist', 'sdl.js')], { encoding: 'utf8' });
+  const sdl = execFileSync(process.execPath, [join(root, 'subgraphs', name, 'dist', 'sdl.js')], {
+    encoding: 'utf8',
+  });
   outputs.set(join('schema', 'subgraphs', `${name}.graphql`), sdl);
   return { name, url: `http://localhost:${port}/graphql`, typeDefs: parse(sdl) };
 });
@@ -26,7 +28,10 @@ if (result.errors) {
   process.exit(1);
 }
 outputs.set(join('schema', 'supergraph.graphql'), result.supergraphSdl);
-outputs.set(join('schema', 'api.graphql'), printSchema(result.schema.toAPISchema().toGraphQLJSSchema()) + '\n');
+outputs.set(
+  join('schema', 'api.graphql'),
+  printSchema(result.schema.toAPISchema().toGraphQLJSSchema()) + '\n',
+);
 
 let stale = 0;
 for (const [file, content] of outputs) {

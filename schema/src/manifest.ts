@@ -15,7 +15,9 @@ const documents = JSON.parse(
 const operations = Object.entries(documents)
   .map(([id, body]) => {
     if (createHash('sha256').update(body).digest('hex') !== id) throw new Error(`hash mismatch for ${id}`);
-    const op = parse(body).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    const op = parse(body).definitions.find(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    );
     if (!op?.name) throw new Error(`persisted operations must be named: ${body.slice(0, 80)}`);
     return { id, name: op.name.value, type: op.operation, body };
   })

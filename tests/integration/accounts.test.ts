@@ -9,7 +9,11 @@ const ME = '{ me { id handle email: handle } }';
 describe('accounts', () => {
   it('signs up, signs in and answers me', async () => {
     const account = await signUp();
-    const { me } = await execute<{ me: { id: string; handle: string } }>(ME, {}, { token: account.accessToken });
+    const { me } = await execute<{ me: { id: string; handle: string } }>(
+      ME,
+      {},
+      { token: account.accessToken },
+    );
     expect(me).toMatchObject({ id: account.id, handle: account.handle });
     const { signIn } = await execute<{ signIn: { user: { id: string }; expiresAt: string } }>(SIGN_IN, {
       email: account.email.toUpperCase(),
@@ -33,7 +37,10 @@ describe('accounts', () => {
     const cases: [Record<string, string>, string][] = [
       [{ email: 'not-an-email', password: 'long-enough-pw', handle: uniqueHandle() }, 'email'],
       [{ email: `${uniqueHandle()}@x.test`, password: 'short', handle: uniqueHandle() }, 'password'],
-      [{ email: `${uniqueHandle()}@x.test`, password: 'long-enough-pw', handle: 'no spaces allowed' }, 'handle'],
+      [
+        { email: `${uniqueHandle()}@x.test`, password: 'long-enough-pw', handle: 'no spaces allowed' },
+        'handle',
+      ],
       [{ email: `${uniqueHandle()}@x.test`, password: 'long-enough-pw', handle: 'shit_happens' }, 'handle'],
     ];
     for (const [vars, field] of cases) {
@@ -90,7 +97,9 @@ describe('accounts', () => {
 
   it('signs out: the refresh token and the session access tokens stop working', async () => {
     const account = await signUp();
-    expect(await execute('mutation($t: String!) { signOut(refreshToken: $t) }', { t: account.refreshToken })).toEqual({
+    expect(
+      await execute('mutation($t: String!) { signOut(refreshToken: $t) }', { t: account.refreshToken }),
+    ).toEqual({
       signOut: true,
     });
     expect(firstCode(await gql(REFRESH, { t: account.refreshToken }))).toBe('UNAUTHENTICATED');
@@ -100,7 +109,9 @@ describe('accounts', () => {
   it('updates the profile with caps and a unique handle', async () => {
     const account = await signUp();
     const handle = uniqueHandle('new');
-    const { updateProfile } = await execute<{ updateProfile: { handle: string; displayName: string; bio: null } }>(
+    const { updateProfile } = await execute<{
+      updateProfile: { handle: string; displayName: string; bio: null };
+    }>(
       'mutation($h: String) { updateProfile(displayName: "  Ada  ", bio: "", handle: $h) { handle displayName bio } }',
       { h: handle.toUpperCase() },
       { token: account.accessToken },
@@ -122,7 +133,11 @@ describe('accounts', () => {
       'query($id: ID!, $h: String!) { user(id: $id) { handle } userByHandle(handle: $h) { id } missing: user(id: "nope") { id } }',
       { id: account.id, h: account.handle.toUpperCase() },
     );
-    expect(data).toEqual({ user: { handle: account.handle }, userByHandle: { id: account.id }, missing: null });
+    expect(data).toEqual({
+      user: { handle: account.handle },
+      userByHandle: { id: account.id },
+      missing: null,
+    });
   });
 
   it('limits login attempts per account', async () => {
@@ -133,7 +148,11 @@ describe('accounts', () => {
     }
     expect(codes).toEqual([...Array(10).fill('UNAUTHENTICATED'), 'RATE_LIMITED', 'RATE_LIMITED']);
     // while the account is locked, the right password from another address is refused too
-    const locked = await gql(SIGN_IN, { email: account.email, password: account.password }, { ip: randomIp() });
+    const locked = await gql(
+      SIGN_IN,
+      { email: account.email, password: account.password },
+      { ip: randomIp() },
+    );
     expect(firstCode(locked)).toBe('RATE_LIMITED');
     expect(locked.errors?.[0]?.extensions?.retryAfter).toBeGreaterThan(0);
   });
@@ -159,26 +178,45 @@ describe('accounts', () => {
 
   it('lets only ADMINs create and revoke API keys; the secret is shown once', async () => {
     const user = await signUp();
-    const denied = await gql('mutation { createApiKey(name: "x") { secret } }', {}, { token: user.accessToken });
+    const denied = await gql(
+      'mutation { createApiKey(name: "x") { secret } }',
+      {},
+      { token: user.accessToken },
+    );
     expect(firstCode(denied)).toBe('FORBIDDEN');
     const admin = await signUpAdmin();
     const { createApiKey } = await execute<{
-      createApiKey: { secret: string; apiKey: { id: string; prefix: string; name: string; lastUsedAt: null } };
-    }>('mutation { createApiKey(name: " Partner A ") { secret apiKey { id name prefix lastUsedAt } } }', {}, {
-      token: admin.accessToken,
-    });
+      createApiKey: {
+        secret: string;
+        apiKey: { id: string; prefix: string; name: string; lastUsedAt: null };
+      };
+    }>(
+      'mutation { createApiKey(name: " Partner A ") { secret apiKey { id name prefix lastUsedAt } } }',
+      {},
+      {
+        token: admin.accessToken,
+      },
+    );
     expect(createApiKey.apiKey.name).toBe('Partner A');
     expect(createApiKey.secret.startsWith(createApiKey.apiKey.prefix)).toBe(true);
     expect(createApiKey.secret.length).toBeGreaterThan(40);
     const revoke = 'mutation($id: ID!) { revokeApiKey(id: $id) }';
-    expect(firstCode(await gql(revoke, { id: createApiKey.apiKey.id }, { token: user.accessToken }))).toBe('FORBIDDEN');
-    expect(await execute(revoke, { id: createApiKey.apiKey.id }, { token: admin.accessToken })).toEqual({ revokeApiKey: true });
-    expect(firstCode(await gql(revoke, { id: createApiKey.apiKey.id }, { token: admin.accessToken }))).toBe('NOT_FOUND');
+    expect(firstCode(await gql(revoke, { id: createApiKey.apiKey.id }, { token: user.accessToken }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(await execute(revoke, { id: createApiKey.apiKey.id }, { token: admin.accessToken })).toEqual({
+      revokeApiKey: true,
+    });
+    expect(firstCode(await gql(revoke, { id: createApiKey.apiKey.id }, { token: admin.accessToken }))).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('deletes an account and its sessions', async () => {
     const account = await signUp();
-    expect(await execute('mutation { deleteAccount }', {}, { token: account.accessToken })).toEqual({ deleteAccount: true });
+    expect(await execute('mutation { deleteAccount }', {}, { token: account.accessToken })).toEqual({
+      deleteAccount: true,
+    });
     expect((await gql(ME, {}, { token: account.accessToken })).status).toBe(401);
     const again = await gql(SIGN_IN, { email: account.email, password: account.password });
     expect(firstCode(again)).toBe('UNAUTHENTICATED');

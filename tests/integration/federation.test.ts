@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { execute, freePortUrl, readCounter, signUp, stack, startExtraGateway, gql } from '@link-archive/testkit';
+import {
+  execute,
+  freePortUrl,
+  readCounter,
+  signUp,
+  stack,
+  startExtraGateway,
+  gql,
+} from '@link-archive/testkit';
 
 describe('federation', () => {
   it('answers one query with fields from all five subgraphs', async () => {
     const me = await signUp();
-    await execute('mutation { saveLink(url: "https://example.com/fed?utm_source=x", visibility: PUBLIC) { id } }', {}, {
-      token: me.accessToken,
-    });
+    await execute(
+      'mutation { saveLink(url: "https://example.com/fed?utm_source=x", visibility: PUBLIC) { id } }',
+      {},
+      {
+        token: me.accessToken,
+      },
+    );
     const data = await execute<Record<string, unknown>>(
       `{ me {
           handle
@@ -57,24 +69,38 @@ describe('federation', () => {
       for (let half = 0; half < (i === 0 ? 100 : 20); half += 10) {
         const aliases = Array.from(
           { length: 10 },
-          (_, j) => `l${j}: saveLink(url: "https://example.com/dl/${i}/${half + j}", visibility: PUBLIC) { id }`,
+          (_, j) =>
+            `l${j}: saveLink(url: "https://example.com/dl/${i}/${half + j}", visibility: PUBLIC) { id }`,
         ).join('\n');
         await execute(`mutation { ${aliases} }`, {}, { token: account.accessToken });
       }
     }
     const statements = async (query: string, token: string) => {
       const before = await readCounter(stack().subgraphUrls.user, 'db_statements_total');
-      const data = await execute<Record<string, { edges: { node: { owner: { handle: string } } }[] }>>(query, {}, { token });
+      const data = await execute<Record<string, { edges: { node: { owner: { handle: string } } }[] }>>(
+        query,
+        {},
+        { token },
+      );
       const after = await readCounter(stack().subgraphUrls.user, 'db_statements_total');
-      return { owners: Object.values(data).flatMap((p) => p.edges.map((e) => e.node.owner.handle)), count: after - before };
+      return {
+        owners: Object.values(data).flatMap((p) => p.edges.map((e) => e.node.owner.handle)),
+        count: after - before,
+      };
     };
     // one page of 100 links: one _entities fetch, one statement
-    const own = await statements('{ links(first: 100) { edges { node { owner { handle } } } } }', me.accessToken);
+    const own = await statements(
+      '{ links(first: 100) { edges { node { owner { handle } } } } }',
+      me.accessToken,
+    );
     expect(own.owners).toEqual(Array(100).fill(me.handle));
     expect(own.count).toBe(1);
     // five pages of 20 from five owners: the gateway makes one fetch per page, each one statement
     const pages = [me, ...others]
-      .map((a, i) => `p${i}: links(filter: { ownerId: "${a.id}" }, first: 20) { edges { node { owner { handle } } } }`)
+      .map(
+        (a, i) =>
+          `p${i}: links(filter: { ownerId: "${a.id}" }, first: 20) { edges { node { owner { handle } } } }`,
+      )
       .join('\n');
     const mixed = await statements(`{ ${pages} }`, me.accessToken);
     expect(mixed.owners).toHaveLength(100);
@@ -86,8 +112,14 @@ describe('federation', () => {
     const me = await signUp();
     const extra = await startExtraGateway({ SUBGRAPH_REVIEW_URL: await freePortUrl() });
     try {
-      await execute('mutation { saveLink(url: "https://example.com/partial") { id } }', {}, { token: me.accessToken });
-      const res = await gql<{ me: { handle: string; links: { edges: { node: { url: string; rating: null } }[] } } }>(
+      await execute(
+        'mutation { saveLink(url: "https://example.com/partial") { id } }',
+        {},
+        { token: me.accessToken },
+      );
+      const res = await gql<{
+        me: { handle: string; links: { edges: { node: { url: string; rating: null } }[] } };
+      }>(
         '{ me { handle links { edges { node { url rating { count } } } } } }',
         {},
         { token: me.accessToken, url: extra.url },

@@ -67,7 +67,9 @@ describe('production-mode errors', () => {
     const user = await signUp();
     expect(firstCode(await gql(query, {}, { token: user.accessToken }))).toBe('FORBIDDEN');
     const admin = await signUpAdmin();
-    expect(await execute(query, {}, { token: admin.accessToken })).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    expect(await execute(query, {}, { token: admin.accessToken })).toEqual({
+      __schema: { queryType: { name: 'Query' } },
+    });
     expect(await execute('{ __typename }')).toEqual({ __typename: 'Query' });
   });
 });

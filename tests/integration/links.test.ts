@@ -59,7 +59,11 @@ describe('saveLink', () => {
 
   it('caps notes and tags and needs a signed-in viewer', async () => {
     const me = await signUp();
-    const longNote = await gql(SAVE, { url: 'https://example.com/n', note: 'x'.repeat(10_001) }, { token: me.accessToken });
+    const longNote = await gql(
+      SAVE,
+      { url: 'https://example.com/n', note: 'x'.repeat(10_001) },
+      { token: me.accessToken },
+    );
     expect(longNote.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'note' });
     const manyTags = await gql(
       SAVE,
@@ -76,7 +80,10 @@ describe('visibility on every read path', () => {
     // seed data: the feed subgraph's follow events fill this projection in production
     const client = new Client({ connectionString: stack().databaseUrl });
     await client.connect();
-    await client.query('INSERT INTO link.follows (follower_id, followee_id) VALUES ($1, $2)', [follower, followee]);
+    await client.query('INSERT INTO link.follows (follower_id, followee_id) VALUES ($1, $2)', [
+      follower,
+      followee,
+    ]);
     await client.end();
   }
 
@@ -92,7 +99,11 @@ describe('visibility on every read path', () => {
     const seen = async (viewer: TestAccount | null) => {
       const ids = [];
       for (const link of [priv, pub, fol]) {
-        const res = await execute<{ link: { id: string } | null }>(LINK, { id: link.id }, { token: viewer?.accessToken });
+        const res = await execute<{ link: { id: string } | null }>(
+          LINK,
+          { id: link.id },
+          { token: viewer?.accessToken },
+        );
         if (res.link) ids.push(link.id);
       }
       const list = await execute<{ links: { edges: { node: { id: string } }[] } }>(
@@ -129,9 +140,11 @@ describe('visibility on every read path', () => {
     const update = 'mutation($id: ID!) { updateLink(id: $id, note: "mine now") { id } }';
     expect(firstCode(await gql(update, { id: priv.id }, { token: other.accessToken }))).toBe('NOT_FOUND');
     expect(firstCode(await gql(update, { id: pub.id }, { token: other.accessToken }))).toBe('FORBIDDEN');
-    expect(firstCode(await gql('mutation($id: ID!) { deleteLink(id: $id) }', { id: pub.id }, { token: other.accessToken }))).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      firstCode(
+        await gql('mutation($id: ID!) { deleteLink(id: $id) }', { id: pub.id }, { token: other.accessToken }),
+      ),
+    ).toBe('FORBIDDEN');
   });
 });
 
@@ -140,12 +153,18 @@ describe('updateLink, deleteLink, linkChanges, tags, links', () => {
     const me = await signUp();
     const a = await save(me, 'https://example.com/a', { tags: ['one'] });
     const b = await save(me, 'https://example.com/b');
-    const { updateLink } = await execute<{ updateLink: { note: string; visibility: string; tags: { name: string }[] } }>(
+    const { updateLink } = await execute<{
+      updateLink: { note: string; visibility: string; tags: { name: string }[] };
+    }>(
       'mutation($id: ID!) { updateLink(id: $id, note: "n", visibility: PUBLIC, tags: ["Two", "#three"]) { note visibility tags { name } } }',
       { id: a.id },
       { token: me.accessToken },
     );
-    expect(updateLink).toEqual({ note: 'n', visibility: 'PUBLIC', tags: [{ name: 'two' }, { name: 'three' }] });
+    expect(updateLink).toEqual({
+      note: 'n',
+      visibility: 'PUBLIC',
+      tags: [{ name: 'two' }, { name: 'three' }],
+    });
 
     const first = await execute<{ linkChanges: { cursor: string; hasMore: boolean; changes: unknown[] } }>(
       '{ linkChanges(first: 1) { cursor hasMore changes { link { id } deletedId changedAt } } }',
@@ -153,7 +172,9 @@ describe('updateLink, deleteLink, linkChanges, tags, links', () => {
       { token: me.accessToken },
     );
     expect(first.linkChanges.hasMore).toBe(true);
-    expect(await execute('mutation($id: ID!) { deleteLink(id: $id) }', { id: b.id }, { token: me.accessToken })).toEqual({
+    expect(
+      await execute('mutation($id: ID!) { deleteLink(id: $id) }', { id: b.id }, { token: me.accessToken }),
+    ).toEqual({
       deleteLink: true,
     });
     expect((await execute<{ link: null }>(LINK, { id: b.id }, { token: me.accessToken })).link).toBeNull();
@@ -173,10 +194,18 @@ describe('updateLink, deleteLink, linkChanges, tags, links', () => {
   it('filters by tag and status, searches, paginates, and counts tags', async () => {
     const me = await signUp();
     for (let i = 0; i < 5; i++) {
-      await save(me, `https://example.com/p${i}`, { tags: i % 2 ? ['Odd', 'all'] : ['all'], note: i === 3 ? 'needle here' : null });
+      await save(me, `https://example.com/p${i}`, {
+        tags: i % 2 ? ['Odd', 'all'] : ['all'],
+        note: i === 3 ? 'needle here' : null,
+      });
     }
     const page = (vars: Record<string, unknown>) =>
-      execute<{ links: { edges: { cursor: string; node: { url: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
+      execute<{
+        links: {
+          edges: { cursor: string; node: { url: string } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+        };
+      }>(
         'query($f: LinkFilter, $first: Int, $after: String) { links(filter: $f, first: $first, after: $after) { edges { cursor node { url } } pageInfo { hasNextPage endCursor } } }',
         vars,
         { token: me.accessToken },
@@ -186,7 +215,9 @@ describe('updateLink, deleteLink, linkChanges, tags, links', () => {
       'https://example.com/p3',
     ]);
     expect((await page({ f: { status: 'READY' } })).links.edges).toHaveLength(0);
-    expect((await page({ f: { query: 'NEEDLE' } })).links.edges.map((e) => e.node.url)).toEqual(['https://example.com/p3']);
+    expect((await page({ f: { query: 'NEEDLE' } })).links.edges.map((e) => e.node.url)).toEqual([
+      'https://example.com/p3',
+    ]);
     const p1 = await page({ first: 2 });
     expect(p1.links.pageInfo.hasNextPage).toBe(true);
     const p2 = await page({ first: 2, after: p1.links.pageInfo.endCursor });
@@ -195,14 +226,22 @@ describe('updateLink, deleteLink, linkChanges, tags, links', () => {
     expect(new Set(urls).size).toBe(5);
     expect(p3.links.pageInfo.hasNextPage).toBe(false);
 
-    const { tags } = await execute<{ tags: { name: string; count: number }[] }>('{ tags { name count } }', {}, { token: me.accessToken });
+    const { tags } = await execute<{ tags: { name: string; count: number }[] }>(
+      '{ tags { name count } }',
+      {},
+      { token: me.accessToken },
+    );
     expect(tags).toEqual([
       { name: 'all', count: 5 },
       { name: 'odd', count: 2 },
     ]);
     const capped = await gql('{ links(first: 101) { edges { cursor } } }', {}, { token: me.accessToken });
     expect(capped.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
-    const badCursor = await gql('{ links(after: "forged") { edges { cursor } } }', {}, { token: me.accessToken });
+    const badCursor = await gql(
+      '{ links(after: "forged") { edges { cursor } } }',
+      {},
+      { token: me.accessToken },
+    );
     expect(badCursor.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 

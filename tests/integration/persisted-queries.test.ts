@@ -44,9 +44,16 @@ describe('automatic persisted queries', () => {
   });
 
   it('refuses a document whose hash does not match', async () => {
-    const res = await gql('{ me { id } }', {}, { extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } });
+    const res = await gql(
+      '{ me { id } }',
+      {},
+      { extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } },
+    );
     expect(res.status).toBe(400);
-    expect(res.errors?.[0]).toMatchObject({ message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } });
+    expect(res.errors?.[0]).toMatchObject({
+      message: 'provided sha does not match query',
+      extensions: { code: 'BAD_REQUEST' },
+    });
     expect(res.data).toBeUndefined();
   });
 });
@@ -55,15 +62,19 @@ describe('trusted documents for partners', () => {
   it('runs a listed operation by documentId, by APQ hash and by its exact text', async () => {
     const { secret } = await partnerKey();
     const owner = await signUp();
-    await execute('mutation { saveLink(url: "https://example.com/partner", visibility: PUBLIC) { id } }', {}, {
-      token: owner.accessToken,
-    });
+    await execute(
+      'mutation { saveLink(url: "https://example.com/partner", visibility: PUBLIC) { id } }',
+      {},
+      {
+        token: owner.accessToken,
+      },
+    );
     const op = operation('UserProfile');
     const byId = await fetch(stack().gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': secret },
       body: JSON.stringify({ documentId: `sha256:${op.id}`, variables: { handle: owner.handle } }),
-    }).then((r) => r.json());
+    }).then((r) => r.json() as Promise<{ data: { userByHandle: unknown } }>);
     expect(byId.data.userByHandle).toMatchObject({ handle: owner.handle, followerCount: 0 });
 
     const links = operation('PublicLinksOfUser');
@@ -82,7 +93,11 @@ describe('trusted documents for partners', () => {
     const unlisted = await gql('{ me { id handle } }', {}, { apiKey: secret });
     expect(unlisted.status).toBe(400);
     expect(firstCode(unlisted)).toBe('PERSISTED_QUERY_NOT_IN_LIST');
-    const unknownId = await gql(undefined, {}, { apiKey: secret, extensions: { persistedQuery: { version: 1, sha256Hash: 'b'.repeat(64) } } });
+    const unknownId = await gql(
+      undefined,
+      {},
+      { apiKey: secret, extensions: { persistedQuery: { version: 1, sha256Hash: 'b'.repeat(64) } } },
+    );
     expect(firstCode(unknownId)).toBe('PERSISTED_QUERY_NOT_IN_LIST');
     // a listed text with one character changed is another document
     const tweaked = await gql(operation('Viewer').body.replace('handle', 'handle '), {}, { apiKey: secret });

@@ -5,7 +5,13 @@ import { SignJWT, importPKCS8 } from 'jose';
 import { describe, expect, it } from 'vitest';
 
 const ME = '{ me { id } }';
-const claims = (sub: string) => ({ role: 'ADMIN', plan: 'ENTERPRISE', anon: false, sid: crypto.randomUUID(), sub });
+const claims = (sub: string) => ({
+  role: 'ADMIN',
+  plan: 'ENTERPRISE',
+  anon: false,
+  sid: crypto.randomUUID(),
+  sub,
+});
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 async function signed(pem: string, options: { exp?: number; alg?: string } = {}, sub = crypto.randomUUID()) {
@@ -34,16 +40,25 @@ describe('access tokens at the gateway', () => {
   });
 
   it('refuses a token signed by another key, never treating it as anonymous', async () => {
-    const other = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const other = generateKeyPairSync('ed25519')
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     await expectRefused(await signed(other));
   });
 
   it('refuses an expired token signed by the right key', async () => {
-    await expectRefused(await signed(stack().secrets.jwtPrivateKey, { exp: Math.floor(Date.now() / 1000) - 60 }));
+    await expectRefused(
+      await signed(stack().secrets.jwtPrivateKey, { exp: Math.floor(Date.now() / 1000) - 60 }),
+    );
   });
 
   it('refuses alg "none" and an HS256 token keyed with the public key', async () => {
-    const payload = { ...claims(crypto.randomUUID()), iss: 'link-archive', aud: 'link-archive-api', exp: 4102444800 };
+    const payload = {
+      ...claims(crypto.randomUUID()),
+      iss: 'link-archive',
+      aud: 'link-archive-api',
+      exp: 4102444800,
+    };
     await expectRefused(`${b64({ alg: 'none', typ: 'JWT' })}.${b64(payload)}.`);
     const hs = await new SignJWT(payload)
       .setProtectedHeader({ alg: 'HS256' })
@@ -54,13 +69,16 @@ describe('access tokens at the gateway', () => {
   it('refuses a tampered payload and a malformed header', async () => {
     const account = await signUp();
     const [h, , s] = account.accessToken.split('.');
-    await expectRefused(`${h}.${b64({ ...claims(account.id), iss: 'link-archive', aud: 'link-archive-api' })}.${s}`);
+    await expectRefused(
+      `${h}.${b64({ ...claims(account.id), iss: 'link-archive', aud: 'link-archive-api' })}.${s}`,
+    );
     const res = await gql(ME, {}, { headers: { authorization: 'Basic abc' } });
     expect(res.status).toBe(401);
   });
 });
 
 describe('subgraphs trust only the gateway', () => {
+  type Body = { data: { me: unknown }; errors: { extensions: { code: string } }[] };
   const post = (url: string, headers: Record<string, string>) =>
     fetch(url, {
       method: 'POST',
@@ -77,7 +95,7 @@ describe('subgraphs trust only the gateway', () => {
         'x-user-role': 'ADMIN',
       });
       expect(res.status).toBe(401);
-      expect((await res.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(((await res.json()) as Body).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
     }
   });
 
@@ -102,6 +120,6 @@ describe('subgraphs trust only the gateway', () => {
     });
     const res = await post(stack().subgraphUrls.user, { [INTERNAL_TOKEN_HEADER]: token });
     expect(res.status).toBe(200);
-    expect((await res.json()).data.me).toEqual({ id: account.id, handle: account.handle });
+    expect(((await res.json()) as Body).data.me).toEqual({ id: account.id, handle: account.handle });
   });
 });

@@ -11,7 +11,10 @@ export interface ProcessorDefinition {
 export const processors: ProcessorDefinition[] = [];
 
 export function selectProcessors(wanted: string): ProcessorDefinition[] {
-  const names = wanted.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = wanted
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = names.filter((n) => !processors.some((p) => p.name === n));
   if (unknown.length) throw new Error(`unknown processors in WORKERS: ${unknown.join(', ')}`);
   return names.length ? processors.filter((p) => names.includes(p.name)) : processors;

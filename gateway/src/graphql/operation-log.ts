@@ -17,7 +17,11 @@ export function operationLog(logger: Logger): ApolloServerPlugin<GatewayContext>
       return {
         async willSendResponse({ operationName, operation, errors }) {
           const outcome = errors?.length ? 'error' : 'ok';
-          operations.inc({ operation: operationName ?? 'anonymous', type: operation?.operation ?? 'unknown', outcome });
+          operations.inc({
+            operation: operationName ?? 'anonymous',
+            type: operation?.operation ?? 'unknown',
+            outcome,
+          });
           logger.info(
             {
               requestId: contextValue.identity.requestId,

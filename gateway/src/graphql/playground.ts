@@ -13,7 +13,11 @@ export function playgroundLandingPage(endpoint = '/graphql'): ApolloServerPlugin
   });
   return {
     async serverWillStart() {
-      return { async renderLandingPage() { return { html }; } };
+      return {
+        async renderLandingPage() {
+          return { html };
+        },
+      };
     },
   };
 }

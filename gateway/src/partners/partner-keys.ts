@@ -39,10 +39,14 @@ export class PartnerKeys {
       body: JSON.stringify({ secret }),
       signal: AbortSignal.timeout(this.timeoutMs),
     });
-    if (res.status !== 200 && res.status !== 404) throw new Error(`api key verification failed: HTTP ${res.status}`);
+    if (res.status !== 200 && res.status !== 404)
+      throw new Error(`api key verification failed: HTTP ${res.status}`);
     const key = res.status === 200 ? ((await res.json()) as { id: string; name: string }) : null;
     if (this.cache.size >= MAX_CACHE) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(cacheKey, { key, until: Date.now() + (key ? this.cacheMs : Math.min(this.cacheMs, 10_000)) });
+    this.cache.set(cacheKey, {
+      key,
+      until: Date.now() + (key ? this.cacheMs : Math.min(this.cacheMs, 10_000)),
+    });
     return key;
   }
 }

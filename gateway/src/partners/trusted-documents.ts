@@ -34,8 +34,18 @@ export function trustedDocuments(manifest: Map<string, string>) {
   return (req: Request, res: Response, next: NextFunction) => {
     const identity = res.locals.identity as ForwardedIdentity;
     if (!identity.partnerKeyId) return next();
-    if (req.method !== 'POST' || typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
-      return graphqlError(res, 400, 'PERSISTED_QUERY_NOT_IN_LIST', 'Partners must POST one persisted operation');
+    if (
+      req.method !== 'POST' ||
+      typeof req.body !== 'object' ||
+      req.body === null ||
+      Array.isArray(req.body)
+    ) {
+      return graphqlError(
+        res,
+        400,
+        'PERSISTED_QUERY_NOT_IN_LIST',
+        'Partners must POST one persisted operation',
+      );
     }
     const body = req.body as {
       query?: unknown;
@@ -44,14 +54,25 @@ export function trustedDocuments(manifest: Map<string, string>) {
     };
     const id =
       (typeof body.documentId === 'string' && body.documentId.replace(/^sha256:/, '')) ||
-      (typeof body.extensions?.persistedQuery?.sha256Hash === 'string' && body.extensions.persistedQuery.sha256Hash) ||
+      (typeof body.extensions?.persistedQuery?.sha256Hash === 'string' &&
+        body.extensions.persistedQuery.sha256Hash) ||
       (typeof body.query === 'string' && sha256(body.query)) ||
       '';
     const document = manifest.get(id);
     if (!document) {
-      return graphqlError(res, 400, 'PERSISTED_QUERY_NOT_IN_LIST', 'This operation is not in the persisted query list');
+      return graphqlError(
+        res,
+        400,
+        'PERSISTED_QUERY_NOT_IN_LIST',
+        'This operation is not in the persisted query list',
+      );
     }
-    req.body = { ...body, query: document, documentId: undefined, extensions: { ...body.extensions, persistedQuery: undefined } };
+    req.body = {
+      ...body,
+      query: document,
+      documentId: undefined,
+      extensions: { ...body.extensions, persistedQuery: undefined },
+    };
     next();
   };
 }

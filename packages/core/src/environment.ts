@@ -14,8 +14,7 @@ export function parseEnvironment<T extends z.ZodType>(
 }
 
 /** Optional string that treats '' as unset, as shells and compose files often pass it. */
-export const optionalString = () =>
-  z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+export const optionalString = () => z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
 
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 

@@ -23,7 +23,8 @@ const typed = (code: ErrorCode, message: string, extensions: Record<string, unkn
   new GraphQLError(message, { extensions: { code, ...extensions } });
 
 // no HTTP status here: a subgraph answering 401 would make the gateway discard the whole response
-export const unauthenticated = (message = 'Authentication required') => typed(ErrorCode.UNAUTHENTICATED, message);
+export const unauthenticated = (message = 'Authentication required') =>
+  typed(ErrorCode.UNAUTHENTICATED, message);
 export const forbidden = (message = 'Not allowed') => typed(ErrorCode.FORBIDDEN, message);
 export const badInput = (field: string, message: string) =>
   typed(ErrorCode.BAD_USER_INPUT, message, { field });

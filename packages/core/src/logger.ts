@@ -8,6 +8,8 @@ export function createLogger(name: string, level = process.env.LOG_LEVEL ?? 'inf
     level,
     base: { service: name },
     timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: ['req.headers.authorization', 'req.headers["x-api-key"]', '*.password', '*.refreshToken'] },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers["x-api-key"]', '*.password', '*.refreshToken'],
+    },
   });
 }

@@ -16,7 +16,10 @@ describe('pagination', () => {
   });
 
   it('tells whether more rows exist from the extra row', () => {
-    const rows = [1, 2, 3].map((n) => ({ id: `00000000-0000-0000-0000-00000000000${n}`, createdAt: new Date(n) }));
+    const rows = [1, 2, 3].map((n) => ({
+      id: `00000000-0000-0000-0000-00000000000${n}`,
+      createdAt: new Date(n),
+    }));
     expect(toPage(rows, 2).pageInfo.hasNextPage).toBe(true);
     expect(toPage(rows, 3).pageInfo.hasNextPage).toBe(false);
     expect(toPage([], 3).pageInfo.endCursor).toBeNull();

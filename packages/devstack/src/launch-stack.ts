@@ -35,7 +35,8 @@ interface Child {
 async function waitHealthy(child: Child, url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.process.exitCode !== null) throw new Error(`${child.name} exited with code ${child.process.exitCode}`);
+    if (child.process.exitCode !== null)
+      throw new Error(`${child.name} exited with code ${child.process.exitCode}`);
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(1_000) });
       if (res.ok) return;

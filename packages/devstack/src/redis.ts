@@ -32,12 +32,18 @@ export async function ensureRedis(redisUrl: string | undefined, dir: string): Pr
   if (await answers(url)) return { url, stop: async () => {} };
   if (redisUrl) throw new Error(`REDIS_URL ${redisUrl} does not answer`);
   if (spawnSync('redis-server', ['--version']).error) {
-    throw new Error('No Redis at 127.0.0.1:6379 and no redis-server on PATH: install Redis (apt install redis-server) or set REDIS_URL');
+    throw new Error(
+      'No Redis at 127.0.0.1:6379 and no redis-server on PATH: install Redis (apt install redis-server) or set REDIS_URL',
+    );
   }
   mkdirSync(dir, { recursive: true });
-  const child = spawn('redis-server', ['--port', '6379', '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', ''], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    'redis-server',
+    ['--port', '6379', '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', ''],
+    {
+      stdio: 'ignore',
+    },
+  );
   for (let i = 0; i < 50 && !(await answers(url)); i++) await new Promise((r) => setTimeout(r, 100));
   if (!(await answers(url))) throw new Error('redis-server did not start');
   return {

@@ -30,7 +30,11 @@ async function main() {
   }
 
   try {
-    const pg = await ensurePostgres(env.DATABASE_URL, dataDir('postgres'), num(env.EMBEDDED_POSTGRES_PORT, 54329));
+    const pg = await ensurePostgres(
+      env.DATABASE_URL,
+      dataDir('postgres'),
+      num(env.EMBEDDED_POSTGRES_PORT, 54329),
+    );
     stoppers.push(pg.stop);
     let databaseUrl = env.DATABASE_URL;
     if (!databaseUrl) {
@@ -39,11 +43,21 @@ async function main() {
     }
     const redis = await ensureRedis(env.REDIS_URL, dataDir('redis'));
     stoppers.push(redis.stop);
-    const s3 = await ensureS3(env.S3_ENDPOINT, env.S3_BUCKET ?? 'link-archive-media', dataDir('s3'), num(env.EMBEDDED_S3_PORT, 4569));
+    const s3 = await ensureS3(
+      env.S3_ENDPOINT,
+      env.S3_BUCKET ?? 'link-archive-media',
+      dataDir('s3'),
+      num(env.EMBEDDED_S3_PORT, 4569),
+    );
     stoppers.push(s3.stop);
-    const secrets = env.GATEWAY_SECRET && env.JWT_PRIVATE_KEY && env.JWT_PUBLIC_KEY
-      ? { gatewaySecret: env.GATEWAY_SECRET, jwtPrivateKey: env.JWT_PRIVATE_KEY, jwtPublicKey: env.JWT_PUBLIC_KEY }
-      : localSecrets(dataDir('secrets'));
+    const secrets =
+      env.GATEWAY_SECRET && env.JWT_PRIVATE_KEY && env.JWT_PUBLIC_KEY
+        ? {
+            gatewaySecret: env.GATEWAY_SECRET,
+            jwtPrivateKey: env.JWT_PRIVATE_KEY,
+            jwtPublicKey: env.JWT_PUBLIC_KEY,
+          }
+        : localSecrets(dataDir('secrets'));
     const stack = await launchStack({
       databaseUrl,
       redisUrl: redis.url,

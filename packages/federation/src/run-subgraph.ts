@@ -19,7 +19,10 @@ export interface SubgraphDefinition<C extends BaseContext, E extends SubgraphEnv
   dbSchema: string;
   dataSource: (options: Pick<DataSourceOptions, 'url' | 'logger' | 'poolSize'>) => DataSource;
   buildSchema: () => Promise<GraphQLSchema>;
-  setup: (deps: SubgraphDeps, env: E) => Promise<{
+  setup: (
+    deps: SubgraphDeps,
+    env: E,
+  ) => Promise<{
     context: (base: BaseContext) => C;
     internalRoutes?: (router: express.Router) => void;
   }>;

@@ -25,15 +25,26 @@ export async function signUp(): Promise<TestAccount> {
   const { signUp: auth } = await execute<{
     signUp: { accessToken: string; refreshToken: string; user: { id: string; handle: string } };
   }>(SIGN_UP, { email, password, handle });
-  return { id: auth.user.id, handle, email, password, accessToken: auth.accessToken, refreshToken: auth.refreshToken };
+  return {
+    id: auth.user.id,
+    handle,
+    email,
+    password,
+    accessToken: auth.accessToken,
+    refreshToken: auth.refreshToken,
+  };
 }
 
 /** An ADMIN account, made with the user subgraph's own grant-admin command, then signed in again. */
 export async function signUpAdmin(): Promise<TestAccount> {
   const account = await signUp();
-  await promisify(execFile)(process.execPath, [join(repoRoot, 'subgraphs/user/dist/cli/grant-admin.js'), account.handle], {
-    env: { ...process.env, DATABASE_URL: stack().databaseUrl },
-  });
+  await promisify(execFile)(
+    process.execPath,
+    [join(repoRoot, 'subgraphs/user/dist/cli/grant-admin.js'), account.handle],
+    {
+      env: { ...process.env, DATABASE_URL: stack().databaseUrl },
+    },
+  );
   const { signIn } = await execute<{ signIn: { accessToken: string; refreshToken: string } }>(
     `mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { accessToken refreshToken } }`,
     { email: account.email, password: account.password },

@@ -4,7 +4,9 @@ import { freePort, repoRoot } from '@link-archive/devstack';
 import { stack } from './client';
 
 /** A second gateway process over the same subgraphs, with some settings changed (a down subgraph, say). */
-export async function startExtraGateway(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startExtraGateway(
+  env: Record<string, string>,
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const s = stack();
   const port = await freePort();
   const child = spawn(process.execPath, [join(repoRoot, 'gateway/dist/index.js')], {
@@ -17,7 +19,9 @@ export async function startExtraGateway(env: Record<string, string>): Promise<{ 
       JWT_PUBLIC_KEY: s.secrets.jwtPublicKey,
       REDIS_URL: s.redisUrl,
       REDIS_PREFIX: s.redisPrefix,
-      ...Object.fromEntries(Object.entries(s.subgraphUrls).map(([n, u]) => [`SUBGRAPH_${n.toUpperCase()}_URL`, u])),
+      ...Object.fromEntries(
+        Object.entries(s.subgraphUrls).map(([n, u]) => [`SUBGRAPH_${n.toUpperCase()}_URL`, u]),
+      ),
       ...env,
     },
     stdio: 'ignore',
@@ -25,7 +29,13 @@ export async function startExtraGateway(env: Record<string, string>): Promise<{ 
   const url = `http://127.0.0.1:${port}/graphql`;
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) throw new Error(`extra gateway exited with ${child.exitCode}`);
-    if (await fetch(new URL('/healthz', url)).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(new URL('/healthz', url)).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

@@ -6,4 +6,9 @@ import { InitFeed1732300000000 } from './migrations/1732300000000-init-feed';
 export const FEED_SCHEMA = 'feed';
 
 export const feedDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger' | 'poolSize'>) =>
-  createDataSource({ ...options, schema: FEED_SCHEMA, entities: [Follow, FeedItem], migrations: [InitFeed1732300000000] });
+  createDataSource({
+    ...options,
+    schema: FEED_SCHEMA,
+    entities: [Follow, FeedItem],
+    migrations: [InitFeed1732300000000],
+  });

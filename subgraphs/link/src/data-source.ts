@@ -5,4 +5,9 @@ import { InitLink1732300000000 } from './migrations/1732300000000-init-link';
 export const LINK_SCHEMA = 'link';
 
 export const linkDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger' | 'poolSize'>) =>
-  createDataSource({ ...options, schema: LINK_SCHEMA, entities: [Link], migrations: [InitLink1732300000000] });
+  createDataSource({
+    ...options,
+    schema: LINK_SCHEMA,
+    entities: [Link],
+    migrations: [InitLink1732300000000],
+  });

@@ -5,4 +5,9 @@ import { InitMedia1732300000000 } from './migrations/1732300000000-init-media';
 export const MEDIA_SCHEMA = 'media';
 
 export const mediaDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger' | 'poolSize'>) =>
-  createDataSource({ ...options, schema: MEDIA_SCHEMA, entities: [MediaAsset], migrations: [InitMedia1732300000000] });
+  createDataSource({
+    ...options,
+    schema: MEDIA_SCHEMA,
+    entities: [MediaAsset],
+    migrations: [InitMedia1732300000000],
+  });

@@ -5,4 +5,9 @@ import { Review } from './review/review.entity';
 export const REVIEW_SCHEMA = 'review';
 
 export const reviewDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger' | 'poolSize'>) =>
-  createDataSource({ ...options, schema: REVIEW_SCHEMA, entities: [Review], migrations: [InitReview1732300000000] });
+  createDataSource({
+    ...options,
+    schema: REVIEW_SCHEMA,
+    entities: [Review],
+    migrations: [InitReview1732300000000],
+  });

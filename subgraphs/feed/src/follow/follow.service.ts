@@ -14,7 +14,8 @@ export class FollowService {
     const limit = pageSize(first);
     const cursor = decodeCursor(after);
     if (!isUuid(userId)) return toPage([], limit);
-    const [self, other] = direction === 'followers' ? ['followee_id', 'follower_id'] : ['follower_id', 'followee_id'];
+    const [self, other] =
+      direction === 'followers' ? ['followee_id', 'follower_id'] : ['follower_id', 'followee_id'];
     const params: unknown[] = [userId, limit + 1];
     let keyset = '';
     if (cursor) {
@@ -26,6 +27,9 @@ export class FollowService {
         ORDER BY created_at DESC, ${other} DESC LIMIT $2`,
       params,
     );
-    return toPage(rows.map((r) => ({ id: r.id, createdAt: r.created_at })), limit);
+    return toPage(
+      rows.map((r) => ({ id: r.id, createdAt: r.created_at })),
+      limit,
+    );
   }
 }

@@ -28,7 +28,8 @@ export interface LinkEdits {
 function cleanNote(note: string | null | undefined): string | null | undefined {
   if (note === undefined) return undefined;
   if (note === null) return null;
-  if (note.length > MAX_NOTE_LENGTH) throw badInput('note', `note must be at most ${MAX_NOTE_LENGTH} characters`);
+  if (note.length > MAX_NOTE_LENGTH)
+    throw badInput('note', `note must be at most ${MAX_NOTE_LENGTH} characters`);
   return note.trim() || null;
 }
 
@@ -70,7 +71,12 @@ export class LinkService {
     return link;
   }
 
-  async list(viewer: Viewer | null, filter: LinkFilter | null | undefined, first?: number | null, after?: string | null): Promise<Page<Link>> {
+  async list(
+    viewer: Viewer | null,
+    filter: LinkFilter | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<Link>> {
     const limit = pageSize(first);
     const cursor = decodeCursor(after);
     const ownerId = filter?.ownerId ?? viewer?.userId;
@@ -91,7 +97,8 @@ export class LinkService {
     }
     if (filter?.query) {
       const q = filter.query.trim();
-      if (q.length > MAX_QUERY_LENGTH) throw badInput('filter.query', `query must be at most ${MAX_QUERY_LENGTH} characters`);
+      if (q.length > MAX_QUERY_LENGTH)
+        throw badInput('filter.query', `query must be at most ${MAX_QUERY_LENGTH} characters`);
       qb.andWhere(
         `(l.title ILIKE :q OR l.description ILIKE :q OR l.excerpt ILIKE :q OR l.note ILIKE :q OR l.tags @> :qTag::jsonb)`,
         { q: `%${escapeLike(q)}%`, qTag: JSON.stringify([{ name: tagKey(q) }]) },
@@ -100,7 +107,11 @@ export class LinkService {
     if (cursor) {
       qb.andWhere('(l.created_at, l.id) < (:createdAt, :id)', cursor);
     }
-    const rows = await qb.orderBy('l.created_at', 'DESC').addOrderBy('l.id', 'DESC').take(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('l.created_at', 'DESC')
+      .addOrderBy('l.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
     return toPage(rows, limit);
   }
 
@@ -108,7 +119,8 @@ export class LinkService {
     const link = await this.owned(viewer, id);
     const note = cleanNote(edits.note);
     if (note !== undefined) link.note = note;
-    if (edits.tags !== undefined && edits.tags !== null) link.tags = withUserTags(link.tags, userTags(edits.tags));
+    if (edits.tags !== undefined && edits.tags !== null)
+      link.tags = withUserTags(link.tags, userTags(edits.tags));
     if (edits.visibility) link.visibility = edits.visibility;
     return this.links.save(link);
   }
@@ -126,7 +138,11 @@ export class LinkService {
     return this.links.save(link);
   }
 
-  async tagCounts(viewer: Viewer, prefix: string | null | undefined, first?: number | null): Promise<TagCount[]> {
+  async tagCounts(
+    viewer: Viewer,
+    prefix: string | null | undefined,
+    first?: number | null,
+  ): Promise<TagCount[]> {
     const limit = pageSize(first);
     const key = prefix ? tagKey(prefix) : '';
     return this.ds.query(
@@ -144,7 +160,11 @@ export class LinkService {
     const cursor = decodeCursor(since);
     const qb = this.links.createQueryBuilder('l').where('l.owner_id = :owner', { owner: viewer.userId });
     if (cursor) qb.andWhere('(l.updated_at, l.id) > (:createdAt, :id)', cursor);
-    const rows = await qb.orderBy('l.updated_at', 'ASC').addOrderBy('l.id', 'ASC').take(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('l.updated_at', 'ASC')
+      .addOrderBy('l.id', 'ASC')
+      .take(limit + 1)
+      .getMany();
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {

@@ -13,8 +13,9 @@ const fieldOf = (fn: () => unknown) => {
 describe('parseSavedUrl', () => {
   it('normalizes host case, default port, fragment, trailing slash and tracking parameters', () => {
     expect(
-      parseSavedUrl('https://WWW.Example.COM:443/Path/?utm_source=x&utm_medium=y&b=2&a=1&fbclid=z&gclid=q#section')
-        .normalizedUrl,
+      parseSavedUrl(
+        'https://WWW.Example.COM:443/Path/?utm_source=x&utm_medium=y&b=2&a=1&fbclid=z&gclid=q#section',
+      ).normalizedUrl,
     ).toBe('https://www.example.com/Path?a=1&b=2');
     expect(parseSavedUrl('http://example.com:80').normalizedUrl).toBe('http://example.com');
   });

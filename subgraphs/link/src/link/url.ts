@@ -35,6 +35,7 @@ export function parseSavedUrl(raw: string): { url: string; normalizedUrl: string
     sortQueryParameters: true,
     stripTextFragment: true,
   });
-  if (normalizedUrl.length > MAX_URL_LENGTH) throw badInput('url', `url must be at most ${MAX_URL_LENGTH} characters`);
+  if (normalizedUrl.length > MAX_URL_LENGTH)
+    throw badInput('url', `url must be at most ${MAX_URL_LENGTH} characters`);
   return { url, normalizedUrl };
 }

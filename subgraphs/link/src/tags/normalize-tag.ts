@@ -7,7 +7,10 @@ export const MAX_TAG_LENGTH = 50;
 
 /** One canonical key per tag: case-folded, NFKC, letters and digits of any script only. */
 export function tagKey(raw: string): string {
-  return raw.normalize('NFKC').toLocaleLowerCase('und').replace(/[^\p{L}\p{N}]+/gu, '');
+  return raw
+    .normalize('NFKC')
+    .toLocaleLowerCase('und')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** The owner's tags from input: normalized, deduplicated, capped; invalid ones are a typed error. */
@@ -15,10 +18,12 @@ export function userTags(raw: string[]): Tag[] {
   if (raw.length > MAX_TAGS_PER_LINK) throw badInput('tags', `at most ${MAX_TAGS_PER_LINK} tags per link`);
   const seen = new Map<string, Tag>();
   for (const value of raw) {
-    if (value.length > MAX_TAG_LENGTH * 2) throw badInput('tags', `a tag must be at most ${MAX_TAG_LENGTH} characters`);
+    if (value.length > MAX_TAG_LENGTH * 2)
+      throw badInput('tags', `a tag must be at most ${MAX_TAG_LENGTH} characters`);
     const name = tagKey(value);
     if (!name) throw badInput('tags', `"${value.slice(0, 60)}" is not a valid tag`);
-    if (name.length > MAX_TAG_LENGTH) throw badInput('tags', `a tag must be at most ${MAX_TAG_LENGTH} characters`);
+    if (name.length > MAX_TAG_LENGTH)
+      throw badInput('tags', `a tag must be at most ${MAX_TAG_LENGTH} characters`);
     seen.set(name, { name, source: TagSource.USER, confidence: null });
   }
   return [...seen.values()];

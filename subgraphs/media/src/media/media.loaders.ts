@@ -11,7 +11,10 @@ function latestBy(ds: DataSource, column: 'link_id' | 'owner_id', kind: MediaKin
       .getRepository(MediaAsset)
       .createQueryBuilder('m')
       .distinctOn([`m.${column}`])
-      .where(`m.${column} = ANY(:ids) AND m.kind = :kind AND m.status = 'READY'`, { ids: ids.filter(isUuid), kind })
+      .where(`m.${column} = ANY(:ids) AND m.kind = :kind AND m.status = 'READY'`, {
+        ids: ids.filter(isUuid),
+        kind,
+      })
       .orderBy(`m.${column}`)
       .addOrderBy('m.created_at', 'DESC')
       .getMany();

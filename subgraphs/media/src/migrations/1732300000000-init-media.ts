@@ -19,8 +19,12 @@ export class InitMedia1732300000000 implements MigrationInterface {
         storage_key text,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query('CREATE INDEX media_assets_link_idx ON media.media_assets (link_id, kind, created_at DESC)');
-    await q.query('CREATE INDEX media_assets_owner_idx ON media.media_assets (owner_id, kind, created_at DESC)');
+    await q.query(
+      'CREATE INDEX media_assets_link_idx ON media.media_assets (link_id, kind, created_at DESC)',
+    );
+    await q.query(
+      'CREATE INDEX media_assets_owner_idx ON media.media_assets (owner_id, kind, created_at DESC)',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

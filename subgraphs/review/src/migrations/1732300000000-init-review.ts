@@ -22,8 +22,12 @@ export class InitReview1732300000000 implements MigrationInterface {
     await q.query(
       'CREATE UNIQUE INDEX reviews_link_author_key ON review.reviews (link_id, author_id) WHERE author_id IS NOT NULL',
     );
-    await q.query('CREATE INDEX reviews_link_created_idx ON review.reviews (link_id, created_at DESC, id DESC)');
-    await q.query('CREATE INDEX reviews_author_created_idx ON review.reviews (author_id, created_at DESC, id DESC)');
+    await q.query(
+      'CREATE INDEX reviews_link_created_idx ON review.reviews (link_id, created_at DESC, id DESC)',
+    );
+    await q.query(
+      'CREATE INDEX reviews_author_created_idx ON review.reviews (author_id, created_at DESC, id DESC)',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -10,7 +10,11 @@ export class ReviewService {
   }
 
   /** Reviews of a link or by an author, newest first. */
-  async list(by: { linkId?: string; authorId?: string }, first?: number | null, after?: string | null): Promise<Page<Review>> {
+  async list(
+    by: { linkId?: string; authorId?: string },
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<Review>> {
     const limit = pageSize(first);
     const cursor = decodeCursor(after);
     const id = by.linkId ?? by.authorId ?? '';
@@ -18,8 +22,16 @@ export class ReviewService {
     const qb = this.reviews
       .createQueryBuilder('r')
       .where(by.linkId ? 'r.link_id = :id' : 'r.author_id = :id', { id });
-    if (cursor) qb.andWhere('(r.created_at, r.id) < (:createdAt, :id2)', { createdAt: cursor.createdAt, id2: cursor.id });
-    const rows = await qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').take(limit + 1).getMany();
+    if (cursor)
+      qb.andWhere('(r.created_at, r.id) < (:createdAt, :id2)', {
+        createdAt: cursor.createdAt,
+        id2: cursor.id,
+      });
+    const rows = await qb
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
     return toPage(rows, limit);
   }
 }

@@ -15,7 +15,12 @@ export class ApiKeyService {
     // 32 random bytes: high entropy, so a fast hash is enough to store it safely
     const secret = `lak_${randomBytes(32).toString('base64url')}`;
     const apiKey = await this.keys.save(
-      this.keys.create({ name, prefix: secret.slice(0, 12), secretHash: hashSecret(secret), createdBy: admin.userId }),
+      this.keys.create({
+        name,
+        prefix: secret.slice(0, 12),
+        secretHash: hashSecret(secret),
+        createdBy: admin.userId,
+      }),
     );
     return { apiKey, secret };
   }
@@ -36,7 +41,9 @@ export class ApiKeyService {
       .createQueryBuilder()
       .update()
       .set({ lastUsedAt: () => 'now()' })
-      .where("id = :id AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')", { id: key.id })
+      .where("id = :id AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')", {
+        id: key.id,
+      })
       .execute();
     return { id: key.id, name: key.name };
   }

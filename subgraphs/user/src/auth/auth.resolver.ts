@@ -16,7 +16,10 @@ export class AuthResolver {
   }
 
   @Mutation(() => AuthPayload)
-  signUpAnonymous(@Arg('handle', () => String, { nullable: true }) handle: string | null, @Ctx() ctx: UserContext) {
+  signUpAnonymous(
+    @Arg('handle', () => String, { nullable: true }) handle: string | null,
+    @Ctx() ctx: UserContext,
+  ) {
     return ctx.services.auth.signUpAnonymous(handle, ctx.identity.clientIp);
   }
 

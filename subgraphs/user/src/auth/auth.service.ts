@@ -51,7 +51,12 @@ export class AuthService {
   ) {
     this.users = ds.getRepository(User);
     this.tokens = ds.getRepository(RefreshToken);
-    this.loginByAccount = new RateLimiter(redis, 'login-account', limits.loginPerAccount, limits.loginWindowSeconds);
+    this.loginByAccount = new RateLimiter(
+      redis,
+      'login-account',
+      limits.loginPerAccount,
+      limits.loginWindowSeconds,
+    );
     this.loginByIp = new RateLimiter(redis, 'login-ip', limits.loginPerIp, limits.loginWindowSeconds);
     this.signUpByIp = new RateLimiter(redis, 'signup-ip', limits.signUpPerIp, 3600);
   }
@@ -69,7 +74,12 @@ export class AuthService {
   async signUpAnonymous(handle: string | null | undefined, ip: string): Promise<AuthResult> {
     const chosen = handle ? normalizeHandle(handle) : randomHandle();
     await this.signUpByIp.hit(ip);
-    const user = await this.insertUser({ email: null, passwordHash: null, handle: chosen, isAnonymous: true });
+    const user = await this.insertUser({
+      email: null,
+      passwordHash: null,
+      handle: chosen,
+      isAnonymous: true,
+    });
     return this.startSession(user);
   }
 

@@ -14,11 +14,10 @@ export class RateLimiter {
 
   async hit(subject: string): Promise<void> {
     const key = `ratelimit:${this.name}:${subject}`;
-    const [[, count], [, ttl]] = (await this.redis
-      .multi()
-      .incr(key)
-      .ttl(key)
-      .exec()) as [[null, number], [null, number]];
+    const [[, count], [, ttl]] = (await this.redis.multi().incr(key).ttl(key).exec()) as [
+      [null, number],
+      [null, number],
+    ];
     if (ttl < 0) await this.redis.expire(key, this.windowSeconds);
     if (count > this.max) {
       throw rateLimited(ttl > 0 ? ttl : this.windowSeconds, 'Too many attempts, try again later');

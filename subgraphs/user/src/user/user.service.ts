@@ -25,7 +25,8 @@ export class UserService {
     const bio = optionalText('bio', changes.bio, MAX_BIO);
     if (displayName !== undefined) user.displayName = displayName;
     if (bio !== undefined) user.bio = bio;
-    if (changes.handle !== undefined && changes.handle !== null) user.handle = normalizeHandle(changes.handle);
+    if (changes.handle !== undefined && changes.handle !== null)
+      user.handle = normalizeHandle(changes.handle);
     try {
       return await this.users.save(user);
     } catch (err) {
