@@ -1,0 +1,27 @@
+# One image for every service; docker-compose.yml picks the entry point per container.
+FROM node:24-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json turbo.json tsconfig.base.json .swcrc ./
+COPY packages/core/package.json packages/core/
+COPY packages/federation/package.json packages/federation/
+COPY packages/devstack/package.json packages/devstack/
+COPY packages/testkit/package.json packages/testkit/
+COPY subgraphs/user/package.json subgraphs/user/
+COPY subgraphs/link/package.json subgraphs/link/
+COPY subgraphs/review/package.json subgraphs/review/
+COPY subgraphs/feed/package.json subgraphs/feed/
+COPY subgraphs/media/package.json subgraphs/media/
+COPY gateway/package.json gateway/
+COPY workers/package.json workers/
+COPY schema/package.json schema/
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+
+FROM node:24-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build --chown=node:node /app /app
+USER node
+# overridden per service in docker-compose.yml
+CMD ["node", "gateway/dist/index.js"]
