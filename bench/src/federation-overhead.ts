@@ -39,7 +39,6 @@ async function main() {
       viewer: { userId: user.id, role: 'USER', plan: 'FREE', anonymous: true, sessionId: 'bench' },
       partnerKeyId: null,
       clientIp: '127.0.0.1',
-      requestId: 'bench',
     });
     const direct = await load(
       stack.subgraphUrls.user,

@@ -104,7 +104,6 @@ describe('subgraphs trust only the gateway', () => {
       viewer: { userId: crypto.randomUUID(), role: 'ADMIN', plan: 'FREE', anonymous: false, sessionId: 's' },
       partnerKeyId: null,
       clientIp: '127.0.0.1',
-      requestId: 'forged',
     });
     const res = await post(stack().subgraphUrls.user, { [INTERNAL_TOKEN_HEADER]: forged });
     expect(res.status).toBe(401);
@@ -116,7 +115,6 @@ describe('subgraphs trust only the gateway', () => {
       viewer: { userId: account.id, role: 'USER', plan: 'FREE', anonymous: false, sessionId: 's' },
       partnerKeyId: null,
       clientIp: '127.0.0.1',
-      requestId: 'direct',
     });
     const res = await post(stack().subgraphUrls.user, { [INTERNAL_TOKEN_HEADER]: token });
     expect(res.status).toBe(200);

@@ -1,5 +1,6 @@
 import { importSPKI, jwtVerify } from 'jose';
 import type { Plan, Redis, Role, Viewer } from '@link-archive/core';
+import { verifiedTokens } from './verified-tokens';
 
 type VerifyKey = Awaited<ReturnType<typeof importSPKI>>;
 
@@ -9,6 +10,8 @@ const AUDIENCE = 'link-archive-api';
 const revokedSessionKey = (sessionId: string) => `revoked-session:${sessionId}`;
 
 export class AccessTokenVerifier {
+  private readonly verified = verifiedTokens();
+
   private constructor(
     private readonly key: VerifyKey,
     private readonly redis: Redis,
@@ -20,6 +23,8 @@ export class AccessTokenVerifier {
 
   /** The viewer behind a bearer token, or null when it is invalid, expired, forged or revoked. */
   async verify(token: string): Promise<Viewer | null> {
+    const known = this.verified.get(token);
+    if (known) return (await this.revoked(known.sessionId)) ? null : known;
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ['EdDSA'],
@@ -27,17 +32,21 @@ export class AccessTokenVerifier {
         audience: AUDIENCE,
         requiredClaims: ['sub', 'exp', 'sid'],
       });
-      const sessionId = String(payload.sid);
-      if (await this.redis.exists(revokedSessionKey(sessionId))) return null;
-      return {
+      const viewer = {
         userId: String(payload.sub),
         role: payload.role === 'ADMIN' ? 'ADMIN' : 'USER',
         plan: (payload.plan as Plan) ?? 'FREE',
         anonymous: payload.anon === true,
-        sessionId,
+        sessionId: String(payload.sid),
       } satisfies Viewer & { role: Role };
+      this.verified.set(token, viewer, { ttl: Math.min(payload.exp! * 1000 - Date.now(), 5 * 60_000) });
+      return (await this.revoked(viewer.sessionId)) ? null : viewer;
     } catch {
       return null;
     }
+  }
+
+  private async revoked(sessionId: string): Promise<boolean> {
+    return (await this.redis.exists(revokedSessionKey(sessionId))) > 0;
   }
 }

@@ -31,7 +31,6 @@ export class PartnerKeys {
       viewer: null,
       partnerKeyId: null,
       clientIp: 'gateway',
-      requestId: 'api-key-verify',
     });
     const res = await fetch(this.verifyUrl, {
       method: 'POST',

@@ -1,4 +1,10 @@
-import { INTERNAL_TOKEN_HEADER, verifyInternalToken, type ForwardedIdentity } from '@link-archive/core';
+import { randomUUID } from 'node:crypto';
+import {
+  INTERNAL_TOKEN_HEADER,
+  REQUEST_ID_HEADER,
+  verifyInternalToken,
+  type ForwardedIdentity,
+} from '@link-archive/core';
 import type { NextFunction, Request, Response } from 'express';
 
 /**
@@ -10,7 +16,8 @@ export function requireGateway(secret: string) {
     const token = req.header(INTERNAL_TOKEN_HEADER);
     if (!token) return refuse(res, 'This service only accepts requests from the gateway');
     try {
-      res.locals.identity = (await verifyInternalToken(secret, token)) satisfies ForwardedIdentity;
+      const requestId = req.header(REQUEST_ID_HEADER)?.slice(0, 64) || randomUUID();
+      res.locals.identity = { ...(await verifyInternalToken(secret, token)), requestId } satisfies ForwardedIdentity;
       next();
     } catch {
       refuse(res, 'Invalid gateway credential');
