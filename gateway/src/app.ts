@@ -58,6 +58,7 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
     introspection: true, // who may introspect is decided per request by introspectionGuard
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    stopOnTerminationSignals: false, // index.ts owns shutdown
     formatError: maskErrors(logger),
     validationRules: armor.validationRules,
     plugins: [

@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { INTERNAL_TOKEN_HEADER } from '@link-archive/core';
+import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from '@link-archive/core';
 import type { GatewayContext } from './context';
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
@@ -15,6 +15,6 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     if (!('internalToken' in context) || !context.internalToken) return;
     request.http?.headers.set(INTERNAL_TOKEN_HEADER, await context.internalToken());
-    request.http?.headers.set('x-request-id', context.identity.requestId);
+    request.http?.headers.set(REQUEST_ID_HEADER, context.identity.requestId);
   }
 }

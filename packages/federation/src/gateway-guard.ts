@@ -17,7 +17,10 @@ export function requireGateway(secret: string) {
     if (!token) return refuse(res, 'This service only accepts requests from the gateway');
     try {
       const requestId = req.header(REQUEST_ID_HEADER)?.slice(0, 64) || randomUUID();
-      res.locals.identity = { ...(await verifyInternalToken(secret, token)), requestId } satisfies ForwardedIdentity;
+      res.locals.identity = {
+        ...(await verifyInternalToken(secret, token)),
+        requestId,
+      } satisfies ForwardedIdentity;
       next();
     } catch {
       refuse(res, 'Invalid gateway credential');

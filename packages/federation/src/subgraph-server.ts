@@ -45,6 +45,7 @@ export async function startSubgraphServer<C extends BaseContext>(
     introspection: true, // the gateway decides who may introspect; subgraphs only talk to it
     includeStacktraceInErrorResponses: false,
     formatError: maskErrors(options.logger),
+    stopOnTerminationSignals: false, // runSubgraph's main owns shutdown
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
