@@ -46,6 +46,8 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     migrationsTableName: `${options.schema}_migrations`,
     migrationsTransactionMode: 'each',
     synchronize: false,
+    // ids come from gen_random_uuid(), built into PostgreSQL 13+; no extensions to install
+    installExtensions: false,
     logger: new CountingLogger(options.logger),
     maxQueryExecutionTime: 1_000,
     extra: {
