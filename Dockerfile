@@ -14,6 +14,7 @@ COPY subgraphs/media/package.json subgraphs/media/
 COPY gateway/package.json gateway/
 COPY workers/package.json workers/
 COPY schema/package.json schema/
+COPY bench/package.json bench/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund

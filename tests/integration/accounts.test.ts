@@ -123,6 +123,14 @@ describe('accounts', () => {
       { token: account.accessToken },
     );
     expect(tooLong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'bio' });
+    const nul = await gql(
+      'mutation($b: String) { updateProfile(bio: $b) { id } }',
+      { b: 'a\u0000' },
+      { token: account.accessToken },
+    );
+    expect(nul.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'bio' });
+    const lookup = await execute('query($h: String!) { userByHandle(handle: $h) { id } }', { h: 'x\u0000y' });
+    expect(lookup).toEqual({ userByHandle: null });
     const anonymous = await gql('mutation { updateProfile(bio: "x") { id } }');
     expect(firstCode(anonymous)).toBe('UNAUTHENTICATED');
   });

@@ -73,6 +73,24 @@ describe('saveLink', () => {
     expect(manyTags.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'tags' });
     expect(firstCode(await gql(SAVE, { url: 'https://example.com/' }))).toBe('UNAUTHENTICATED');
   });
+
+  it('refuses text PostgreSQL cannot store with a typed error, not a crash', async () => {
+    const me = await signUp();
+    const note = await gql(
+      SAVE,
+      { url: 'https://example.com/nul', note: 'a\u0000b' },
+      { token: me.accessToken },
+    );
+    expect(note.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'note' });
+    const url = await gql(SAVE, { url: 'https://example.com/a\u0000b' }, { token: me.accessToken });
+    expect(url.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
+    const search = await gql(
+      '{ links(filter: { query: "x\u0000" }) { edges { cursor } } }',
+      {},
+      { token: me.accessToken },
+    );
+    expect(search.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.query' });
+  });
 });
 
 describe('visibility on every read path', () => {

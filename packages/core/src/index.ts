@@ -8,3 +8,4 @@ export * from './pagination';
 export * from './ids';
 export * from './format-error';
 export * from './shutdown';
+export * from './text-input';

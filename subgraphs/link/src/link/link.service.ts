@@ -5,6 +5,7 @@ import {
   forbidden,
   isUuid,
   notFound,
+  optionalText,
   pageSize,
   toPage,
   type Page,
@@ -25,13 +26,7 @@ export interface LinkEdits {
   visibility?: Visibility | null;
 }
 
-function cleanNote(note: string | null | undefined): string | null | undefined {
-  if (note === undefined) return undefined;
-  if (note === null) return null;
-  if (note.length > MAX_NOTE_LENGTH)
-    throw badInput('note', `note must be at most ${MAX_NOTE_LENGTH} characters`);
-  return note.trim() || null;
-}
+const cleanNote = (note: string | null | undefined) => optionalText('note', note, MAX_NOTE_LENGTH);
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -96,9 +91,7 @@ export class LinkService {
       qb.andWhere('l.tags @> :tagJson::jsonb', { tagJson: JSON.stringify([{ name: tagKey(filter.tag) }]) });
     }
     if (filter?.query) {
-      const q = filter.query.trim();
-      if (q.length > MAX_QUERY_LENGTH)
-        throw badInput('filter.query', `query must be at most ${MAX_QUERY_LENGTH} characters`);
+      const q = optionalText('filter.query', filter.query, MAX_QUERY_LENGTH) ?? '';
       qb.andWhere(
         `(l.title ILIKE :q OR l.description ILIKE :q OR l.excerpt ILIKE :q OR l.note ILIKE :q OR l.tags @> :qTag::jsonb)`,
         { q: `%${escapeLike(q)}%`, qTag: JSON.stringify([{ name: tagKey(q) }]) },

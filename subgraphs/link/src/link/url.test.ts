@@ -29,7 +29,8 @@ describe('parseSavedUrl', () => {
   it.each([
     ['ftp://example.com/file', 'only http and https'],
     ['javascript:alert(1)', 'only http and https'],
-    ['not a url', 'not a valid absolute URL'],
+    ['not a url', 'spaces or control characters'],
+    ['/relative/path', 'not a valid absolute URL'],
     ['https://user:pass@example.com/', 'credentials'],
     ['https://user@example.com/', 'credentials'],
     ['', 'required'],

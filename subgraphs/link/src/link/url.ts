@@ -15,6 +15,8 @@ export function parseSavedUrl(raw: string): { url: string; normalizedUrl: string
   const url = raw.trim();
   if (url.length === 0) throw badInput('url', 'url is required');
   if (url.length > MAX_URL_LENGTH) throw badInput('url', `url must be at most ${MAX_URL_LENGTH} characters`);
+  if (/[\u0000-\u001f\s]/.test(url))
+    throw badInput('url', 'url must not contain spaces or control characters');
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { badInput, isUuid, notFound, type Viewer } from '@link-archive/core';
+import { badInput, isUuid, notFound, optionalText, type Viewer } from '@link-archive/core';
 import { IsNull, type Repository } from 'typeorm';
 import { ApiKey, type ApiKeyCreated } from './api-key.entity';
 
@@ -10,8 +10,8 @@ export class ApiKeyService {
   constructor(private readonly keys: Repository<ApiKey>) {}
 
   async create(admin: Viewer, rawName: string): Promise<ApiKeyCreated> {
-    const name = rawName.trim();
-    if (!name || name.length > MAX_NAME) throw badInput('name', `name must be 1-${MAX_NAME} characters`);
+    const name = optionalText('name', rawName, MAX_NAME);
+    if (!name) throw badInput('name', 'name is required');
     // 32 random bytes: high entropy, so a fast hash is enough to store it safely
     const secret = `lak_${randomBytes(32).toString('base64url')}`;
     const apiKey = await this.keys.save(

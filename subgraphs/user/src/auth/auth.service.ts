@@ -32,7 +32,8 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 
 function normalizeEmail(raw: string): string {
   const email = raw.trim().toLowerCase();
-  if (email.length > MAX_EMAIL || !EMAIL.test(email)) throw badInput('email', 'email is not a valid address');
+  if (email.length > MAX_EMAIL || !EMAIL.test(email) || email.includes('\u0000'))
+    throw badInput('email', 'email is not a valid address');
   return email;
 }
 

@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { badInput } from '@link-archive/core';
 import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
 
-const HANDLE = /^[a-z0-9_]{3,30}$/;
+export const HANDLE_PATTERN = /^[a-z0-9_]{3,30}$/;
 const profanity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
 
 /** Handles are case-insensitive: validated and stored lower-case. */
 export function normalizeHandle(raw: string): string {
   const handle = raw.trim().toLowerCase();
-  if (!HANDLE.test(handle)) {
+  if (!HANDLE_PATTERN.test(handle)) {
     throw badInput('handle', 'handle must be 3-30 characters of a-z, 0-9 and _');
   }
   // obscenity's transformers see through separators and leetspeak, so "bad_word" and "b4dword" match too

@@ -1,8 +1,8 @@
-import { badInput, notFound, type Viewer } from '@link-archive/core';
+import { badInput, notFound, optionalText, type Viewer } from '@link-archive/core';
 import type { Repository } from 'typeorm';
 import type { User } from './user.entity';
-import { normalizeHandle } from './handle';
-import { MAX_BIO, MAX_DISPLAY_NAME, optionalText } from './user.inputs';
+import { HANDLE_PATTERN, normalizeHandle } from './handle';
+import { MAX_BIO, MAX_DISPLAY_NAME } from './user.inputs';
 import { isUniqueViolation } from '@link-archive/federation';
 
 export interface ProfileChanges {
@@ -14,8 +14,9 @@ export interface ProfileChanges {
 export class UserService {
   constructor(private readonly users: Repository<User>) {}
 
-  byHandle(handle: string): Promise<User | null> {
-    return this.users.findOneBy({ handle: handle.trim().toLowerCase().slice(0, 64) });
+  async byHandle(raw: string): Promise<User | null> {
+    const handle = raw.trim().toLowerCase();
+    return HANDLE_PATTERN.test(handle) ? this.users.findOneBy({ handle }) : null;
   }
 
   async updateProfile(viewer: Viewer, changes: ProfileChanges): Promise<User> {
