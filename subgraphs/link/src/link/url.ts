@@ -15,6 +15,7 @@ export function parseSavedUrl(raw: string): { url: string; normalizedUrl: string
   const url = raw.trim();
   if (url.length === 0) throw badInput('url', 'url is required');
   if (url.length > MAX_URL_LENGTH) throw badInput('url', `url must be at most ${MAX_URL_LENGTH} characters`);
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
   if (/[\u0000-\u001f\s]/.test(url))
     throw badInput('url', 'url must not contain spaces or control characters');
   let parsed: URL;
