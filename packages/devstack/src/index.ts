@@ -5,3 +5,4 @@ export * from './s3';
 export * from './secrets';
 export * from './free-port';
 export * from './launch-stack';
+export * from './isolated-stack';
