@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Client } from 'pg';
+import { INTERNAL_TOKEN_HEADER, signInternalToken } from '@link-archive/core';
 import { execute, firstCode, gql, signUp, stack, type TestAccount } from '@link-archive/testkit';
 
 const SAVE = `mutation($url: String!, $note: String, $tags: [String!], $visibility: Visibility) {
@@ -148,6 +149,26 @@ describe('visibility on every read path', () => {
     await expectSees(follower, [pub, fol]);
     await expectSees(stranger, [pub]);
     await expectSees(null, [pub]);
+
+    // the entity path other subgraphs' references take (FeedItem.link, say), asked as the gateway would
+    const entities = async (viewer: TestAccount) => {
+      const token = await signInternalToken(stack().secrets.gatewaySecret, {
+        viewer: { userId: viewer.id, role: 'USER', plan: 'FREE', anonymous: false, sessionId: 's' },
+        partnerKeyId: null,
+        clientIp: '127.0.0.1',
+      });
+      const res = await fetch(stack().subgraphUrls.link, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: token },
+        body: JSON.stringify({
+          query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Link { id } } }',
+          variables: { r: [priv, pub, fol].map((l) => ({ __typename: 'Link', id: l.id })) },
+        }),
+      });
+      return ((await res.json()) as { data: { _entities: ({ id: string } | null)[] } }).data._entities;
+    };
+    expect(await entities(stranger)).toEqual([null, { id: pub.id }, null]);
+    expect(await entities(follower)).toEqual([null, { id: pub.id }, { id: fol.id }]);
   });
 
   it('lets only the owner change a link: NOT_FOUND when hidden, FORBIDDEN when visible', async () => {
