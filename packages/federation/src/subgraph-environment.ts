@@ -1,4 +1,4 @@
-import { optionalString, port } from '@link-archive/core';
+import { booleanFlag, optionalString, port } from '@link-archive/core';
 import { z } from 'zod';
 
 /** The settings every subgraph shares; each subgraph's environment.ts extends it. */
@@ -12,10 +12,7 @@ export const subgraphEnvironment = (defaultPort: number) =>
     REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
     REDIS_PREFIX: z.string().default('la:'),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-    MIGRATE_ON_START: z
-      .enum(['true', 'false'])
-      .default('true')
-      .transform((v) => v === 'true'),
+    MIGRATE_ON_START: booleanFlag(true),
     LOG_LEVEL: optionalString(),
   });
 
