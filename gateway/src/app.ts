@@ -34,7 +34,8 @@ export interface RunningGateway {
 
 export async function startGateway(env: GatewayEnvironment): Promise<RunningGateway> {
   const logger = createLogger('gateway', env.LOG_LEVEL);
-  const redis = createRedis(env.REDIS_URL, env.REDIS_PREFIX);
+  // a slow Redis must not hold requests: its checks fail open after a second
+  const redis = createRedis(env.REDIS_URL, env.REDIS_PREFIX, { commandTimeout: 1_000 });
   const supergraphSdl = readFileSync(env.SUPERGRAPH_PATH, 'utf8');
   const urls = subgraphUrls(supergraphSdl, env);
   const gateway = new ApolloGateway({

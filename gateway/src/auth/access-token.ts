@@ -46,7 +46,15 @@ export class AccessTokenVerifier {
     }
   }
 
+  /**
+   * Fails open when Redis does not answer: the list only shortens a revoked session's last minutes (access
+   * tokens live 15), and refusing every signed-in request during a Redis outage would be worse.
+   */
   private async revoked(sessionId: string): Promise<boolean> {
-    return (await this.redis.exists(revokedSessionKey(sessionId))) > 0;
+    try {
+      return (await this.redis.exists(revokedSessionKey(sessionId))) > 0;
+    } catch {
+      return false;
+    }
   }
 }

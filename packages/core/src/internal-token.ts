@@ -32,7 +32,7 @@ const verified = new LRUCache<string, { identity: SignedIdentity; key: KeyObject
 /** Signs (or reuses, for up to 30 s) the credential for one identity. */
 export function signInternalToken(secret: string, identity: SignedIdentity): Promise<string> {
   const { viewer, partnerKeyId, clientIp } = identity;
-  const cacheKey = `${secret.length}:${JSON.stringify([viewer, partnerKeyId, clientIp])}`;
+  const cacheKey = JSON.stringify([secret, viewer, partnerKeyId, clientIp]);
   let token = signed.get(cacheKey);
   if (!token) {
     token = new SignJWT({ id: { viewer, partnerKeyId, clientIp } })
