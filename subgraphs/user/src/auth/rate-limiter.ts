@@ -14,11 +14,13 @@ export class RateLimiter {
 
   async hit(subject: string): Promise<void> {
     const key = `ratelimit:${this.name}:${subject}`;
-    const [[, count], [, ttl]] = (await this.redis.multi().incr(key).ttl(key).exec()) as [
-      [null, number],
-      [null, number],
-    ];
-    if (ttl < 0) await this.redis.expire(key, this.windowSeconds);
+    // the window starts with the first attempt (EXPIRE NX), in the same transaction as the count
+    const [[, count], , [, ttl]] = (await this.redis
+      .multi()
+      .incr(key)
+      .expire(key, this.windowSeconds, 'NX')
+      .ttl(key)
+      .exec()) as [[null, number], [null, number], [null, number]];
     if (count > this.max) {
       throw rateLimited(ttl > 0 ? ttl : this.windowSeconds, 'Too many attempts, try again later');
     }
