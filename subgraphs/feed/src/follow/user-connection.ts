@@ -1,20 +1,3 @@
-import { PageInfo, UserRef } from '@link-archive/federation';
-import { Field, ObjectType } from 'type-graphql';
+import { Connection, UserRef } from '@link-archive/federation';
 
-@ObjectType('UserEdge')
-export class UserEdge {
-  @Field(() => String)
-  cursor: string;
-
-  @Field(() => UserRef)
-  node: UserRef;
-}
-
-@ObjectType('UserConnection')
-export class UserConnection {
-  @Field(() => [UserEdge])
-  edges: UserEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export const UserConnection = Connection('User', UserRef);

@@ -1,21 +1,4 @@
-import { PageInfo } from '@link-archive/federation';
-import { Field, ObjectType } from 'type-graphql';
+import { Connection } from '@link-archive/federation';
 import { Link } from './link.entity';
 
-@ObjectType('LinkEdge')
-export class LinkEdge {
-  @Field(() => String)
-  cursor: string;
-
-  @Field(() => Link)
-  node: Link;
-}
-
-@ObjectType('LinkConnection')
-export class LinkConnection {
-  @Field(() => [LinkEdge])
-  edges: LinkEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export const LinkConnection = Connection('Link', Link);
