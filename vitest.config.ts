@@ -32,6 +32,7 @@ export default defineConfig({
       'packages/*/src/**/*.test.ts',
       'subgraphs/*/src/**/*.test.ts',
       'gateway/src/**/*.test.ts',
+      'workers/src/**/*.test.ts',
       'tests/**/*.test.ts',
     ],
     globalSetup: ['packages/testkit/src/global-setup.ts'],
