@@ -6,6 +6,7 @@ COPY packages/core/package.json packages/core/
 COPY packages/federation/package.json packages/federation/
 COPY packages/devstack/package.json packages/devstack/
 COPY packages/testkit/package.json packages/testkit/
+COPY packages/queues/package.json packages/queues/
 COPY subgraphs/user/package.json subgraphs/user/
 COPY subgraphs/link/package.json subgraphs/link/
 COPY subgraphs/review/package.json subgraphs/review/

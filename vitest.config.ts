@@ -25,6 +25,7 @@ export default defineConfig({
       '@link-archive/federation': src('packages/federation'),
       '@link-archive/devstack': src('packages/devstack'),
       '@link-archive/testkit': src('packages/testkit'),
+      '@link-archive/queues': src('packages/queues'),
     },
   },
   test: {

@@ -1,0 +1,56 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Worker, type Job } from 'bullmq';
+import Redis from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { crawlQueue } from './contracts';
+import { Enqueuer, bullPrefix } from './enqueue';
+
+// a real Redis, with a prefix of this test's own
+const connection = { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' };
+const prefix = `la_queues_test_${randomBytes(4).toString('hex')}:`;
+const enqueuer = new Enqueuer(connection, prefix);
+
+const workers: Worker[] = [];
+
+afterAll(async () => {
+  await Promise.all(workers.map((w) => w.close()));
+  await enqueuer.close();
+  const redis = new Redis(connection.url);
+  const keys = await redis.keys(`${prefix}*`);
+  if (keys.length) await redis.del(...keys);
+  redis.disconnect();
+});
+
+describe('Enqueuer', () => {
+  it('refuses a payload that breaks the contract', async () => {
+    await expect(enqueuer.enqueue(crawlQueue, { linkId: 'not-a-uuid' })).rejects.toThrow(/uuid/i);
+  });
+
+  it('makes one job for the same work enqueued twice, and keeps lanes apart', async () => {
+    const linkId = randomUUID();
+    const first = await enqueuer.enqueue(crawlQueue, { linkId });
+    const second = await enqueuer.enqueue(crawlQueue, { linkId });
+    expect(second.id).toBe(first.id);
+    expect(await enqueuer.queue('crawl').getWaitingCount()).toBe(1);
+    await enqueuer.enqueue(crawlQueue, { linkId }, 'bulk');
+    expect(await enqueuer.queue('crawl-bulk').getWaitingCount()).toBe(1);
+  });
+
+  it('delivers the validated payload to a worker on the same prefix', async () => {
+    const linkId = randomUUID();
+    const seen = new Promise<Job>((resolve) => {
+      const worker = new Worker(
+        'crawl',
+        async (job) => {
+          if (job.data.linkId === linkId) resolve(job);
+        },
+        { connection: { ...connection, maxRetriesPerRequest: null }, prefix: bullPrefix(prefix) },
+      );
+      workers.push(worker);
+    });
+    await enqueuer.enqueue(crawlQueue, { linkId });
+    const job = await seen;
+    expect(job.data).toEqual({ linkId });
+    expect(job.opts.attempts).toBe(5);
+  });
+});
