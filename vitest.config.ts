@@ -26,6 +26,7 @@ export default defineConfig({
       '@link-archive/devstack': src('packages/devstack'),
       '@link-archive/testkit': src('packages/testkit'),
       '@link-archive/queues': src('packages/queues'),
+      '@link-archive/storage': src('packages/storage'),
     },
   },
   test: {
