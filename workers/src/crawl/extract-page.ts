@@ -1,0 +1,97 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import createMetascraper from 'metascraper';
+import metascraperAuthor from 'metascraper-author';
+import metascraperDate from 'metascraper-date';
+import metascraperDescription from 'metascraper-description';
+import metascraperImage from 'metascraper-image';
+import metascraperLang from 'metascraper-lang';
+import metascraperPublisher from 'metascraper-publisher';
+import metascraperTitle from 'metascraper-title';
+import metascraperUrl from 'metascraper-url';
+import { detect } from 'tinyld';
+import { structuredData, type StructuredData } from './json-ld';
+
+export interface ExtractedPage {
+  title: string | null;
+  description: string | null;
+  canonicalUrl: string | null;
+  siteName: string | null;
+  faviconUrl: string | null;
+  imageUrl: string | null;
+  author: string | null;
+  publishedAt: Date | null;
+  /** BCP 47 primary tag, detected from the readable text (the page's own lang attribute when text is short). */
+  language: string | null;
+  /** The readable text's first ~500 characters. */
+  excerpt: string | null;
+  /** Readable text for taggers, capped. */
+  text: string;
+  structured: StructuredData;
+}
+
+const metascraper = createMetascraper([
+  metascraperTitle(),
+  metascraperDescription(),
+  metascraperImage(),
+  metascraperAuthor(),
+  metascraperDate(),
+  metascraperPublisher(),
+  metascraperUrl(),
+  metascraperLang(),
+]);
+
+const MAX_TEXT = 100_000;
+const EXCERPT = 500;
+const cap = (value: unknown, max: number): string | null =>
+  typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : null;
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+function absolute(href: string | null | undefined, base: string): string | null {
+  if (!href) return null;
+  try {
+    const url = new URL(href, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href.slice(0, 2048) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Card metadata (metascraper), readable text (Readability on linkedom), language and schema.org data of a page. */
+export async function extractPage(html: string, url: string): Promise<ExtractedPage> {
+  // the URL was checked before it was fetched; metascraper's own check refuses local test hosts
+  const meta = await metascraper({ html, url, validateUrl: false });
+  // linkedom builds no document element for fragments (or nothing): give it one
+  const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<html><body>${html}</body></html>`);
+  const ldBlocks = [...document.querySelectorAll('script[type="application/ld+json"]')].map(
+    (s) => s.textContent ?? '',
+  );
+  const icon = document.querySelector(
+    'link[rel~="icon"], link[rel="shortcut icon"], link[rel="apple-touch-icon"]',
+  );
+  let readable: { textContent?: string | null } | null = null;
+  try {
+    readable = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
+      charThreshold: 200,
+    }).parse();
+  } catch {
+    readable = null;
+  }
+  const text = squash(readable?.textContent || document.body?.textContent || '').slice(0, MAX_TEXT);
+  const detected = text.length >= 200 ? detect(text) : '';
+  const date = meta.date ? new Date(meta.date) : null;
+  return {
+    title: cap(meta.title, 500),
+    description: cap(meta.description, 2_000),
+    canonicalUrl: absolute(meta.url, url),
+    siteName: cap(meta.publisher, 200),
+    faviconUrl: absolute(icon?.getAttribute('href'), url) ?? new URL('/favicon.ico', url).href,
+    imageUrl: absolute(meta.image, url),
+    author: cap(meta.author, 200),
+    publishedAt: date && !Number.isNaN(date.getTime()) ? date : null,
+    language: detected || cap(meta.lang, 35)?.toLowerCase() || null,
+    excerpt: text ? text.slice(0, EXCERPT) : null,
+    text,
+    structured: structuredData(ldBlocks),
+  };
+}
