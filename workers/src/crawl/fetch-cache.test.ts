@@ -1,0 +1,59 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createRedis } from '@link-archive/core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FetchCache } from './fetch-cache';
+
+const prefix = `la_fetchcache_test_${randomBytes(4).toString('hex')}:`;
+const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+// one client per simulated worker process
+const workers = Array.from({ length: 4 }, () => createRedis(url, prefix));
+
+afterAll(async () => {
+  const keys = await workers[0]!.keys(`${prefix}*`);
+  if (keys.length) await workers[0]!.del(...keys.map((k) => k.slice(prefix.length)));
+  for (const w of workers) w.disconnect();
+});
+
+describe('FetchCache', () => {
+  it('fetches a URL once for many concurrent savers across workers, then serves the cache', async () => {
+    let fetches = 0;
+    const fetch = async () => {
+      fetches++;
+      await new Promise((r) => setTimeout(r, 150));
+      return { title: 'Stall 7', fetchedAt: 1 };
+    };
+    const caches = workers.map((w) => new FetchCache<{ title: string }>(w, { pollMs: 20 }));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        caches[i % caches.length]!.getOrFetch('https://place.example/7', fetch),
+      ),
+    );
+    expect(fetches).toBe(1);
+    expect(new Set(results.map((r) => r.title))).toEqual(new Set(['Stall 7']));
+    expect(await caches[0]!.getOrFetch('https://place.example/7', fetch)).toEqual({
+      title: 'Stall 7',
+      fetchedAt: 1,
+    });
+    expect(fetches).toBe(1);
+    const key = `fetch-cache:${createHash('sha256').update('https://place.example/7').digest('hex')}`;
+    const ttl = await workers[0]!.ttl(key);
+    expect(ttl).toBeGreaterThan(86_000);
+  });
+
+  it('lets the next worker fetch when the first one fails, and caches nothing on failure', async () => {
+    const cache = new FetchCache<string>(workers[0]!, { pollMs: 20 });
+    await expect(
+      cache.getOrFetch('https://down.example/', async () => Promise.reject(new Error('TIMEOUT'))),
+    ).rejects.toThrow('TIMEOUT');
+    expect(await cache.getOrFetch('https://down.example/', async () => 'second try')).toBe('second try');
+  });
+
+  it('takes over a lock left by a worker that died', async () => {
+    const cache = new FetchCache<string>(workers[1]!, { lockMs: 200, pollMs: 20 });
+    const dead = new FetchCache<string>(workers[2]!, { lockMs: 200, pollMs: 20 });
+    // the dead worker's fetch never settles
+    void dead.getOrFetch('https://stuck.example/', () => new Promise<string>(() => {}));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(await cache.getOrFetch('https://stuck.example/', async () => 'recovered')).toBe('recovered');
+  });
+});

@@ -1,0 +1,51 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Redis } from '@link-archive/core';
+
+export interface FetchCacheOptions {
+  ttlSeconds?: number;
+  /** How long one worker may hold the fetch of a URL before another may take over. */
+  lockMs?: number;
+  /** How often waiting workers look for the result. */
+  pollMs?: number;
+}
+
+/**
+ * Crawl results by normalized URL for a day, shared by every user and worker: a place saved by a thousand
+ * people is fetched once. Concurrent misses take a lock, so only one of them fetches; the others wait for
+ * its result (or take over when the lock expires because that worker died).
+ */
+export class FetchCache<T> {
+  private readonly ttlSeconds: number;
+  private readonly lockMs: number;
+  private readonly pollMs: number;
+
+  constructor(
+    private readonly redis: Redis,
+    options: FetchCacheOptions = {},
+  ) {
+    this.ttlSeconds = options.ttlSeconds ?? 86_400;
+    this.lockMs = options.lockMs ?? 45_000;
+    this.pollMs = options.pollMs ?? 100;
+  }
+
+  async getOrFetch(normalizedUrl: string, fetch: () => Promise<T>): Promise<T> {
+    const id = createHash('sha256').update(normalizedUrl).digest('hex');
+    const key = `fetch-cache:${id}`;
+    const lock = `fetch-cache-lock:${id}`;
+    const token = randomUUID();
+    for (;;) {
+      const cached = await this.redis.get(key);
+      if (cached !== null) return JSON.parse(cached) as T;
+      if ((await this.redis.set(lock, token, 'PX', this.lockMs, 'NX')) === 'OK') break;
+      await new Promise((r) => setTimeout(r, this.pollMs));
+    }
+    try {
+      const value = await fetch();
+      await this.redis.set(key, JSON.stringify(value), 'EX', this.ttlSeconds);
+      return value;
+    } finally {
+      // release only our own lock: a slow fetch may have outlived it and another worker taken over
+      if ((await this.redis.get(lock)) === token) await this.redis.del(lock);
+    }
+  }
+}
