@@ -1,13 +1,14 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Worker, type Job } from 'bullmq';
-import Redis from 'ioredis';
+import { isolatedRedis } from '@link-archive/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { crawlQueue } from './contracts';
 import { Enqueuer, bullPrefix } from './enqueue';
 
 // a real Redis, with a prefix of this test's own
-const connection = { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' };
-const prefix = `la_queues_test_${randomBytes(4).toString('hex')}:`;
+const redisSpace = isolatedRedis('queues_test');
+const connection = { url: redisSpace.url };
+const prefix = redisSpace.prefix;
 const enqueuer = new Enqueuer(connection, prefix);
 
 const workers: Worker[] = [];
@@ -15,10 +16,7 @@ const workers: Worker[] = [];
 afterAll(async () => {
   await Promise.all(workers.map((w) => w.close()));
   await enqueuer.close();
-  const redis = new Redis(connection.url);
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length) await redis.del(...keys);
-  redis.disconnect();
+  await redisSpace.cleanup();
 });
 
 describe('Enqueuer', () => {

@@ -1,18 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { createRedis } from '@link-archive/core';
+import { createHash } from 'node:crypto';
+import { isolatedRedis } from '@link-archive/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FetchCache } from './fetch-cache';
 
-const prefix = `la_fetchcache_test_${randomBytes(4).toString('hex')}:`;
-const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const redisSpace = isolatedRedis('fetchcache_test');
 // one client per simulated worker process
-const workers = Array.from({ length: 4 }, () => createRedis(url, prefix));
+const workers = Array.from({ length: 4 }, () => redisSpace.client());
 
-afterAll(async () => {
-  const keys = await workers[0]!.keys(`${prefix}*`);
-  if (keys.length) await workers[0]!.del(...keys.map((k) => k.slice(prefix.length)));
-  for (const w of workers) w.disconnect();
-});
+afterAll(() => redisSpace.cleanup());
 
 describe('FetchCache', () => {
   it('fetches a URL once for many concurrent savers across workers, then serves the cache', async () => {

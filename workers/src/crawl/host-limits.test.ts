@@ -1,19 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { createRedis } from '@link-archive/core';
+import { isolatedRedis } from '@link-archive/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HostBreaker } from './host-breaker';
 import { HostPoliteness } from './host-politeness';
 
-const prefix = `la_hosts_test_${randomBytes(4).toString('hex')}:`;
-const redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix);
-const otherWorker = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix);
+const redisSpace = isolatedRedis('hosts_test');
+const redis = redisSpace.client();
+const otherWorker = redisSpace.client();
 
-afterAll(async () => {
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length) await redis.del(...keys.map((k) => k.slice(prefix.length)));
-  redis.disconnect();
-  otherWorker.disconnect();
-});
+afterAll(() => redisSpace.cleanup());
 
 describe('HostPoliteness', () => {
   it('lets one fetch per interval through, across workers, and says how long to wait', async () => {

@@ -1,20 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRedis } from '@link-archive/core';
+import { isolatedRedis } from '@link-archive/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AllowedHosts } from '../http/address-policy';
 import { RobotsPolicy } from './robots';
 
-const prefix = `la_robots_test_${randomBytes(4).toString('hex')}:`;
-const redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix);
+const redisSpace = isolatedRedis('robots_test');
+const redis = redisSpace.client();
 const servers: Server[] = [];
 
 afterAll(async () => {
   await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length) await redis.del(...keys.map((k) => k.slice(prefix.length)));
-  redis.disconnect();
+  await redisSpace.cleanup();
 });
 
 /** A site answering /robots.txt with the given status and body, counting robots.txt requests. */
