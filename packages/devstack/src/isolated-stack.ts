@@ -65,14 +65,15 @@ export async function startIsolatedStack(
     close: async () => {
       await stack.stop();
       await dropDatabase(pg.adminUrl, runId);
-      await deleteKeys(redis.url, redisPrefix);
+      await deleteKeysWithPrefix(redis.url, redisPrefix);
       await redis.stop();
       await pg.stop();
     },
   };
 }
 
-async function deleteKeys(url: string, prefix: string): Promise<void> {
+/** Deletes every key under a prefix: what a test run or benchmark leaves behind. */
+export async function deleteKeysWithPrefix(url: string, prefix: string): Promise<void> {
   const client = new Redis(url);
   let cursor = '0';
   do {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createRedis, type Redis } from '@link-archive/core';
-import IORedis from 'ioredis';
+import { deleteKeysWithPrefix } from '@link-archive/devstack';
 
 /**
  * Redis clients under a key prefix of one test file's own, on REDIS_URL or 127.0.0.1:6379, and a cleanup
@@ -19,14 +19,7 @@ export function isolatedRedis(name: string) {
       return client;
     },
     async cleanup(): Promise<void> {
-      const raw = new IORedis(url);
-      let cursor = '0';
-      do {
-        const [next, keys] = await raw.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-        if (keys.length) await raw.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-      raw.disconnect();
+      await deleteKeysWithPrefix(url, prefix);
       for (const client of clients) client.disconnect();
     },
   };
