@@ -147,6 +147,16 @@ describe('guardedFetch', () => {
     expect(six.error?.code).toBe('TOO_MANY_REDIRECTS');
   });
 
+  it('keeps its defaults for options passed as undefined', async () => {
+    const s = await site(html('defaults'));
+    const { result } = await attempt(s.origin, {
+      allowedHosts: allow(s),
+      maxBytes: undefined,
+      totalTimeoutMs: undefined,
+    });
+    expect(result?.body.toString()).toBe('defaults');
+  });
+
   it('refuses other schemes, also when a redirect leads there', async () => {
     expect((await attempt('ftp://example.com/file')).error?.code).toBe('UNSUPPORTED_SCHEME');
     const s = await site((_req, res) => {

@@ -59,7 +59,9 @@ export async function guardedFetch(
   rawUrl: string,
   options: GuardedFetchOptions = {},
 ): Promise<FetchedResource> {
-  const o = { ...DEFAULTS, ...options };
+  // an option passed as undefined keeps its default
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  const o = { ...DEFAULTS, ...given } as typeof DEFAULTS & GuardedFetchOptions;
   const allowedHosts = options.allowedHosts ?? new AllowedHosts();
   const deadline = Date.now() + o.totalTimeoutMs;
   const redirects: string[] = [];
