@@ -14,11 +14,6 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-const clientCodes = new Set<string>(Object.values(ErrorCode));
-
-export const isClientErrorCode = (code: unknown): boolean =>
-  typeof code === 'string' && clientCodes.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR;
-
 const typed = (code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) =>
   new GraphQLError(message, { extensions: { code, ...extensions } });
 

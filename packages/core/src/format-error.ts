@@ -1,15 +1,10 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ErrorCode } from './errors';
 import type { Logger } from './logger';
 
-const PASS_THROUGH = new Set([
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'RATE_LIMITED',
-  'QUOTA_EXCEEDED',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_IN_LIST',
+// the contract's codes (but INTERNAL_SERVER_ERROR) and the request errors Apollo Server raises itself
+const PASS_THROUGH = new Set<string>([
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
