@@ -1,4 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
 import { inject } from 'vitest';
 import './stack-info';
 
@@ -70,4 +71,12 @@ export async function execute<T = Record<string, unknown>>(
 /** The error code of the first error, for assertions. */
 export const firstCode = (res: GraphQLResponse) => res.errors?.[0]?.extensions?.code;
 
-export const uniqueHandle = (prefix = 'u') => `${prefix}_${randomBytes(5).toString('hex')}`;
+const profanity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+
+/** A fresh valid handle. Random hex can spell words the user subgraph refuses ("a55…"): those are drawn again. */
+export function uniqueHandle(prefix = 'u'): string {
+  for (;;) {
+    const handle = `${prefix}_${randomBytes(5).toString('hex')}`;
+    if (!profanity.hasMatch(handle.replace(/_/g, ' ')) && !profanity.hasMatch(handle)) return handle;
+  }
+}

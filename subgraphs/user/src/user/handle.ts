@@ -11,11 +11,20 @@ export function normalizeHandle(raw: string): string {
   if (!HANDLE_PATTERN.test(handle)) {
     throw badInput('handle', 'handle must be 3-30 characters of a-z, 0-9 and _');
   }
-  // obscenity's transformers see through separators and leetspeak, so "bad_word" and "b4dword" match too
-  if (profanity.hasMatch(handle.replace(/_/g, ' ')) || profanity.hasMatch(handle)) {
+  if (isProfane(handle)) {
     throw badInput('handle', 'handle is not allowed');
   }
   return handle;
 }
 
-export const randomHandle = (): string => `anon_${randomBytes(6).toString('hex')}`;
+// obscenity's transformers see through separators and leetspeak, so "bad_word" and "b4dword" match too
+export const isProfane = (handle: string): boolean =>
+  profanity.hasMatch(handle.replace(/_/g, ' ')) || profanity.hasMatch(handle);
+
+/** A generated handle, drawn again when random hex happens to spell something ("a55…"). */
+export function randomHandle(): string {
+  for (;;) {
+    const handle = `anon_${randomBytes(6).toString('hex')}`;
+    if (!isProfane(handle)) return handle;
+  }
+}
