@@ -27,6 +27,7 @@ export default defineConfig({
       '@link-archive/testkit': src('packages/testkit'),
       '@link-archive/queues': src('packages/queues'),
       '@link-archive/storage': src('packages/storage'),
+      '@link-archive/events': src('packages/events'),
     },
   },
   test: {

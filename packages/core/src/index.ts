@@ -9,3 +9,4 @@ export * from './ids';
 export * from './format-error';
 export * from './shutdown';
 export * from './text-input';
+export * from './tag-key';

@@ -4,7 +4,20 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { buildSchema, createResolversMap, type BuildSchemaOptions, type PubSub } from 'type-graphql';
+
+/**
+ * Subscriptions here name their own `subscribe` (events come through Redis from the workers), so
+ * type-graphql's topic PubSub, which it insists on for any subscription, must never be reached.
+ */
+const NO_TOPICS: PubSub = {
+  publish: () => {
+    throw new Error('subscriptions use their own subscribe function, not type-graphql topics');
+  },
+  subscribe: () => {
+    throw new Error('subscriptions use their own subscribe function, not type-graphql topics');
+  },
+};
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", ' +
@@ -25,6 +38,7 @@ export async function buildFederatedSchema(
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }, ...(options.scalarsMap ?? [])],
     validate: false,
     skipCheck: true,
+    pubSub: NO_TOPICS,
   });
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   for (const [typeName, reference] of Object.entries(references)) {

@@ -25,6 +25,10 @@ export interface SubgraphDefinition<C extends BaseContext, E extends SubgraphEnv
   ) => Promise<{
     context: (base: BaseContext) => C;
     internalRoutes?: (router: express.Router) => void;
+    /** Serve the schema's subscriptions over graphql-ws on the subgraph's own port. */
+    subscriptions?: boolean;
+    /** Closes what setup opened, after the server stopped. */
+    close?: () => Promise<void>;
   }>;
 }
 
@@ -37,7 +41,7 @@ export async function runSubgraph<C extends BaseContext, E extends SubgraphEnvir
   await ds.initialize();
   if (env.MIGRATE_ON_START) await migrate(ds, def.dbSchema);
   const redis = createRedis(env.REDIS_URL, env.REDIS_PREFIX);
-  const { context, internalRoutes } = await def.setup({ ds, redis, logger }, env);
+  const { context, internalRoutes, subscriptions, close } = await def.setup({ ds, redis, logger }, env);
   return startSubgraphServer<C>(
     {
       name: def.name,
@@ -50,7 +54,9 @@ export async function runSubgraph<C extends BaseContext, E extends SubgraphEnvir
       },
       context,
       internalRoutes,
+      subscriptions,
       onClose: async () => {
+        await close?.();
         await ds.destroy();
         redis.disconnect();
       },

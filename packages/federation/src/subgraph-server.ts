@@ -10,6 +10,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { BaseContext } from './context';
 import { requireGateway } from './gateway-guard';
 import { httpDuration, processMetrics } from './metrics';
+import { startSubscriptionServer } from './subscription-server';
 
 export interface SubgraphServerOptions<C extends BaseContext> {
   name: string;
@@ -22,6 +23,8 @@ export interface SubgraphServerOptions<C extends BaseContext> {
   context: (base: BaseContext) => C;
   /** Extra internal routes, mounted behind the gateway guard. */
   internalRoutes?: (router: express.Router) => void;
+  /** Serve the schema's subscriptions over graphql-ws on /graphql as well. */
+  subscriptions?: boolean;
   /** Runs after the HTTP server stopped accepting requests. */
   onClose?: () => Promise<void>;
 }
@@ -93,6 +96,10 @@ export async function startSubgraphServer<C extends BaseContext>(
     }),
   );
 
+  const subscriptions = options.subscriptions
+    ? startSubscriptionServer({ httpServer, path: '/graphql', ...options })
+    : null;
+
   await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
   const actual = (httpServer.address() as AddressInfo).port;
   options.logger.info({ port: actual }, `${options.name} subgraph listening`);
@@ -100,6 +107,7 @@ export async function startSubgraphServer<C extends BaseContext>(
     port: actual,
     url: `http://127.0.0.1:${actual}/graphql`,
     close: async () => {
+      await subscriptions?.close();
       await apollo.stop();
       await options.onClose?.();
     },

@@ -23,10 +23,10 @@ export function defineQueue<P extends z.ZodType>(contract: QueueContract<P>): Qu
 export const queueName = (contract: QueueContract<z.ZodType>, lane: Lane) =>
   lane === 'interactive' ? contract.name : `${contract.name}-bulk`;
 
-/** Retries with exponential backoff; failed jobs stay for inspection, finished ones go after a day. */
+/** Retries with exponential backoff; failed jobs stay a week for inspection, finished ones a day. */
 export const RETRYING: JobsOptions = {
   attempts: 5,
   backoff: { type: 'exponential', delay: 2_000 },
   removeOnComplete: { age: 86_400, count: 10_000 },
-  removeOnFail: false,
+  removeOnFail: { age: 7 * 86_400, count: 50_000 },
 };

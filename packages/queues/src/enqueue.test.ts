@@ -21,16 +21,18 @@ afterAll(async () => {
 
 describe('Enqueuer', () => {
   it('refuses a payload that breaks the contract', async () => {
-    await expect(enqueuer.enqueue(crawlQueue, { linkId: 'not-a-uuid' })).rejects.toThrow(/uuid/i);
+    await expect(enqueuer.enqueue(crawlQueue, { linkId: 'not-a-uuid', generation: 1 })).rejects.toThrow(
+      /uuid/i,
+    );
   });
 
   it('makes one job for the same work enqueued twice, and keeps lanes apart', async () => {
     const linkId = randomUUID();
-    const first = await enqueuer.enqueue(crawlQueue, { linkId });
-    const second = await enqueuer.enqueue(crawlQueue, { linkId });
+    const first = await enqueuer.enqueue(crawlQueue, { linkId, generation: 1 });
+    const second = await enqueuer.enqueue(crawlQueue, { linkId, generation: 1 });
     expect(second.id).toBe(first.id);
     expect(await enqueuer.queue('crawl').getWaitingCount()).toBe(1);
-    await enqueuer.enqueue(crawlQueue, { linkId }, 'bulk');
+    await enqueuer.enqueue(crawlQueue, { linkId, generation: 1 }, 'bulk');
     expect(await enqueuer.queue('crawl-bulk').getWaitingCount()).toBe(1);
   });
 
@@ -46,9 +48,9 @@ describe('Enqueuer', () => {
       );
       workers.push(worker);
     });
-    await enqueuer.enqueue(crawlQueue, { linkId });
+    await enqueuer.enqueue(crawlQueue, { linkId, generation: 1 });
     const job = await seen;
-    expect(job.data).toEqual({ linkId });
+    expect(job.data).toEqual({ linkId, generation: 1, refresh: false });
     expect(job.opts.attempts).toBe(5);
   });
 });

@@ -14,17 +14,26 @@ export class Enqueuer {
   constructor(
     private readonly connection: ConnectionOptions,
     private readonly redisPrefix: string,
+    /** Overrides the retrying contracts' attempts and first backoff (JOB_ATTEMPTS, JOB_BACKOFF_MS). */
+    private readonly retry?: { attempts: number; backoffMs: number },
   ) {}
 
   /** Validates the payload against the contract and adds the job; the same work twice is one job. */
   async enqueue<P extends z.ZodType>(
     contract: QueueContract<P>,
-    payload: z.infer<P>,
+    payload: z.input<P>,
     lane: Lane = 'interactive',
+    options: { delay?: number } = {},
   ) {
     const data = contract.payload.parse(payload);
+    const retrying = this.retry && contract.defaults.backoff;
     return this.queue(queueName(contract, lane)).add(contract.name, data, {
       ...contract.defaults,
+      ...(retrying && {
+        attempts: this.retry!.attempts,
+        backoff: { type: 'exponential', delay: this.retry!.backoffMs },
+      }),
+      ...options,
       jobId: contract.jobId(data),
     });
   }

@@ -1,3 +1,4 @@
 export * from './define-queue';
 export * from './contracts';
 export * from './enqueue';
+export * from './queue-environment';

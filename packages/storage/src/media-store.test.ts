@@ -57,4 +57,30 @@ describe('MediaStore', () => {
     expect(put.status).toBe(200);
     expect(await store.head(key)).toEqual({ bytes: 9, contentType: 'image/png' });
   });
+
+  it('reads an object back within a size cap, and deletes it', async () => {
+    const key = `uploads/${'d'.repeat(8)}`;
+    await store.put(key, Buffer.from('twelve bytes'), 'image/png');
+    expect((await store.get(key, 100))?.toString()).toBe('twelve bytes');
+    await expect(store.get(key, 5)).rejects.toThrow(/larger than 5 bytes/);
+    await store.delete(key);
+    expect(await store.get(key, 100)).toBeNull();
+  });
+
+  it('signs client URLs for the endpoint clients reach, when that differs from its own', async () => {
+    const outside = new MediaStore({
+      endpoint: s3.endpoint,
+      presignEndpoint: s3.endpoint.replace('127.0.0.1', 'localhost'),
+      bucket: s3.bucket,
+      accessKeyId: 'S3RVER',
+      secretAccessKey: 'S3RVER',
+      publicBaseUrl: `${s3.endpoint}/${s3.bucket}`,
+    });
+    const key = `uploads/${'e'.repeat(8)}`;
+    const url = await outside.signedPutUrl(key, 'image/png', 60);
+    expect(new URL(url).hostname).toBe('localhost');
+    const put = await fetch(url, { method: 'PUT', headers: { 'content-type': 'image/png' }, body: 'x' });
+    expect(put.status).toBe(200);
+    expect(await outside.head(key)).toEqual({ bytes: 1, contentType: 'image/png' });
+  });
 });

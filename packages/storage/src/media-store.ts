@@ -1,4 +1,5 @@
 import {
+  DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
   PutObjectCommand,
@@ -15,6 +16,8 @@ export interface MediaStoreConfig {
   secretAccessKey: string;
   /** Where public objects are read from: the endpoint and bucket, or a CDN in front of them. */
   publicBaseUrl: string;
+  /** The endpoint clients reach, when it differs from ours (compose: minio:9000 inside, localhost:9000 outside). */
+  presignEndpoint?: string;
   timeoutMs?: number;
 }
 
@@ -24,10 +27,18 @@ export const PUBLIC_PREFIX = 'thumbnails/';
 export const thumbnailKey = (sha256: string, longestSide: number) =>
   `${PUBLIC_PREFIX}${sha256}/${longestSide}.webp`;
 export const originalKey = (sha256: string) => `originals/${sha256}`;
+/** Where a client's presigned upload lands before it is checked and processed. */
+export const uploadKey = (assetId: string) => `uploads/${assetId}`;
+
+const notFound = (err: unknown) =>
+  (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404 ||
+  (err as { name?: string }).name === 'NoSuchKey';
 
 /** S3 (MinIO in compose, s3rver by default) through @aws-sdk/client-s3 only. */
 export class MediaStore {
   readonly client: S3Client;
+  /** Signs the URLs handed to clients: a signature covers the host they will use. */
+  private readonly presigner: S3Client;
 
   constructor(private readonly config: MediaStoreConfig) {
     const options: S3ClientConfig = {
@@ -41,6 +52,9 @@ export class MediaStore {
       requestHandler: { requestTimeout: config.timeoutMs ?? 15_000, connectionTimeout: 5_000 },
     };
     this.client = new S3Client(options);
+    this.presigner = config.presignEndpoint
+      ? new S3Client({ ...options, endpoint: config.presignEndpoint, forcePathStyle: true })
+      : this.client;
   }
 
   async put(key: string, body: Buffer, contentType: string): Promise<void> {
@@ -57,13 +71,32 @@ export class MediaStore {
     );
   }
 
+  /** An object's bytes, refusing more than maxBytes; null when it is not there. */
+  async get(key: string, maxBytes: number): Promise<Buffer | null> {
+    try {
+      const res = await this.client.send(new GetObjectCommand({ Bucket: this.config.bucket, Key: key }));
+      if ((res.ContentLength ?? 0) > maxBytes) {
+        res.Body?.transformToWebStream().cancel();
+        throw new Error(`${key} is larger than ${maxBytes} bytes`);
+      }
+      return Buffer.from(await res.Body!.transformToByteArray());
+    } catch (err) {
+      if (notFound(err)) return null;
+      throw err;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: key }));
+  }
+
   /** Size and type of a stored object, or null when it is not there. */
   async head(key: string): Promise<{ bytes: number; contentType: string | null } | null> {
     try {
       const res = await this.client.send(new HeadObjectCommand({ Bucket: this.config.bucket, Key: key }));
       return { bytes: res.ContentLength ?? 0, contentType: res.ContentType ?? null };
     } catch (err) {
-      if ((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return null;
+      if (notFound(err)) return null;
       throw err;
     }
   }
@@ -75,7 +108,7 @@ export class MediaStore {
 
   /** A short-lived URL to read a private object. */
   signedGetUrl(key: string, expiresInSeconds = 300): Promise<string> {
-    return getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.config.bucket, Key: key }), {
+    return getSignedUrl(this.presigner, new GetObjectCommand({ Bucket: this.config.bucket, Key: key }), {
       expiresIn: expiresInSeconds,
     });
   }
@@ -83,7 +116,7 @@ export class MediaStore {
   /** A presigned PUT for a client upload; the type is part of the signature, the size is checked on completion. */
   signedPutUrl(key: string, contentType: string, expiresInSeconds = 600): Promise<string> {
     return getSignedUrl(
-      this.client,
+      this.presigner,
       new PutObjectCommand({ Bucket: this.config.bucket, Key: key, ContentType: contentType }),
       { expiresIn: expiresInSeconds, signableHeaders: new Set(['content-type']) },
     );
