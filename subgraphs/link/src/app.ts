@@ -1,7 +1,10 @@
+import { LinkUpdatedHub } from '@link-archive/events';
 import type { SubgraphDefinition } from '@link-archive/federation';
+import { Enqueuer, retryPolicy } from '@link-archive/queues';
 import type { LinkContext } from './context';
 import { LINK_SCHEMA, linkDataSource } from './data-source';
 import type { LinkEnvironment } from './environment';
+import { LinkPipeline } from './link/link-pipeline';
 import { Link } from './link/link.entity';
 import { createLinkLoader } from './link/link.loader';
 import { LinkService } from './link/link.service';
@@ -13,16 +16,24 @@ export const linkSubgraph: SubgraphDefinition<LinkContext, LinkEnvironment> = {
   dbSchema: LINK_SCHEMA,
   dataSource: linkDataSource,
   buildSchema: buildLinkSchema,
-  async setup({ ds }) {
+  async setup({ ds, redis, logger }, env) {
     const policy = new VisibilityPolicy(ds);
-    const links = new LinkService(ds, policy);
+    const enqueuer = new Enqueuer({ url: env.REDIS_URL }, env.REDIS_PREFIX, retryPolicy(env));
+    const pipeline = new LinkPipeline(enqueuer, redis, env.REDIS_PREFIX, logger);
+    const links = new LinkService(ds, policy, pipeline);
+    const linkEvents = new LinkUpdatedHub(env.REDIS_URL, env.REDIS_PREFIX);
     const repo = ds.getRepository(Link);
     return {
       context: (base) => ({
         ...base,
-        services: { links },
+        services: { links, linkEvents },
         loaders: { link: createLinkLoader(repo, policy, base.viewer) },
       }),
+      subscriptions: true,
+      close: async () => {
+        linkEvents.close();
+        await enqueuer.close();
+      },
     };
   },
 };

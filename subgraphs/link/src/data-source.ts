@@ -1,6 +1,7 @@
 import { createDataSource, type DataSourceOptions } from '@link-archive/federation';
 import { Link } from './link/link.entity';
 import { InitLink1732300000000 } from './migrations/1732300000000-init-link';
+import { LinkPipeline1732400000000 } from './migrations/1732400000000-link-pipeline';
 
 export const LINK_SCHEMA = 'link';
 
@@ -9,5 +10,5 @@ export const linkDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger'
     ...options,
     schema: LINK_SCHEMA,
     entities: [Link],
-    migrations: [InitLink1732300000000],
+    migrations: [InitLink1732300000000, LinkPipeline1732400000000],
   });

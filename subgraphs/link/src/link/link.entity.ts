@@ -94,6 +94,17 @@ export class Link {
   @Column({ type: 'timestamptz', name: 'crawled_at', nullable: true })
   crawledAt: Date | null;
 
+  /** The owner's plan when saved: the tag workers' AI quota. */
+  @Column({ type: 'text', name: 'owner_plan', default: 'FREE' })
+  ownerPlan: string;
+
+  /** Grows with every recrawl; jobs of an older generation change nothing. */
+  @Column({ type: 'integer', name: 'crawl_generation', default: 1 })
+  crawlGeneration: number;
+
+  @Column({ type: 'timestamptz', name: 'status_changed_at', default: () => 'now()' })
+  statusChangedAt: Date;
+
   /** Set when deleted: the row stays as a tombstone so offline clients learn of the deletion. */
   @Column({ type: 'timestamptz', name: 'deleted_at', nullable: true })
   deletedAt: Date | null;

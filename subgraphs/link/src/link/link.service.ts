@@ -7,14 +7,16 @@ import {
   notFound,
   optionalText,
   pageSize,
+  tagKey,
   toPage,
   type Page,
   type Viewer,
 } from '@link-archive/core';
 import type { DataSource, Repository } from 'typeorm';
-import { tagKey, userTags, withUserTags } from '../tags/normalize-tag';
+import { userTags, withUserTags } from '../tags/normalize-tag';
 import type { TagCount } from '../tags/tag';
 import { Link } from './link.entity';
+import type { LinkPipeline } from './link-pipeline';
 import { LinkStatus, Visibility } from './link.enums';
 import { MAX_NOTE_LENGTH, MAX_QUERY_LENGTH, type LinkFilter } from './link.inputs';
 import { parseSavedUrl } from './url';
@@ -36,6 +38,7 @@ export class LinkService {
   constructor(
     private readonly ds: DataSource,
     private readonly policy: VisibilityPolicy,
+    private readonly pipeline: LinkPipeline,
   ) {
     this.links = ds.getRepository(Link);
   }
@@ -47,11 +50,11 @@ export class LinkService {
     const tags = userTags(edits.tags ?? []);
     const visibility = edits.visibility ?? Visibility.PRIVATE;
     const inserted: { id: string }[] = await this.ds.query(
-      `INSERT INTO links (owner_id, url, normalized_url, note, tags, visibility)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6)
+      `INSERT INTO links (owner_id, url, normalized_url, note, tags, visibility, owner_plan)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)
        ON CONFLICT (owner_id, normalized_url) WHERE deleted_at IS NULL DO NOTHING
        RETURNING id`,
-      [viewer.userId, url, normalizedUrl, note, JSON.stringify(tags), visibility],
+      [viewer.userId, url, normalizedUrl, note, JSON.stringify(tags), visibility, viewer.plan],
     );
     const link = inserted[0]
       ? await this.links.findOneBy({ id: inserted[0].id })
@@ -63,6 +66,7 @@ export class LinkService {
           })
           .getOne();
     if (!link) throw new Error('saved link vanished');
+    if (inserted[0]) await this.pipeline.start(link, false);
     return link;
   }
 
@@ -124,11 +128,23 @@ export class LinkService {
     return true;
   }
 
+  /** A new crawl generation: jobs of the previous one, still queued or running, change nothing. */
   async recrawl(viewer: Viewer, id: string): Promise<Link> {
     const link = await this.owned(viewer, id);
     link.status = LinkStatus.PENDING;
     link.error = null;
-    return this.links.save(link);
+    link.crawlGeneration += 1;
+    link.statusChangedAt = new Date();
+    link.ownerPlan = viewer.plan;
+    const saved = await this.links.save(link);
+    await this.pipeline.start(saved, true);
+    return saved;
+  }
+
+  /** The link as it is now, if the viewer owns it: what a linkUpdated event delivers. */
+  async ownedNow(viewer: Viewer, id: string): Promise<Link | null> {
+    const link = await this.links.findOneBy({ id, ownerId: viewer.userId });
+    return link && !link.deletedAt ? link : null;
   }
 
   async tagCounts(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TagSource } from '../link/link.enums';
-import { tagKey, userTags, withUserTags } from './normalize-tag';
+import { tagKey } from '@link-archive/core';
+import { userTags, withUserTags } from './normalize-tag';
 
 describe('tags', () => {
   it('gives "Ad Tech", "#adtech" and "ad-tech" one canonical key', () => {

@@ -1,17 +1,9 @@
-import { badInput } from '@link-archive/core';
+import { badInput, tagKey } from '@link-archive/core';
 import { TagSource } from '../link/link.enums';
 import type { Tag } from './tag';
 
 export const MAX_TAGS_PER_LINK = 20;
 export const MAX_TAG_LENGTH = 50;
-
-/** One canonical key per tag: case-folded, NFKC, letters and digits of any script only. */
-export function tagKey(raw: string): string {
-  return raw
-    .normalize('NFKC')
-    .toLocaleLowerCase('und')
-    .replace(/[^\p{L}\p{N}]+/gu, '');
-}
 
 /** The owner's tags from input: normalized, deduplicated, capped; invalid ones are a typed error. */
 export function userTags(raw: string[]): Tag[] {

@@ -1,0 +1,38 @@
+import { badInput, isUuid } from '@link-archive/core';
+import { requireViewer } from '@link-archive/federation';
+import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import type { LinkContext } from '../context';
+import { Link } from './link.entity';
+
+interface LinkUpdatedArgs {
+  id?: string | null;
+}
+
+/** The viewer's own links as they move through the pipeline; another owner's link never reaches them. */
+@Resolver(() => Link)
+export class LinkUpdatedResolver {
+  @Subscription(() => Link, {
+    description: "The viewer's links as they move through the pipeline (one link when id is given).",
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, LinkUpdatedArgs, LinkContext>) => {
+      const viewer = requireViewer(context);
+      const { id } = args;
+      if (id && !isUuid(id)) throw badInput('id', 'not a link id');
+      return visibleLinks(context, (e) => e.ownerId === viewer.userId && (!id || e.linkId === id));
+    },
+  })
+  linkUpdated(@Root() link: Link, @Arg('id', () => ID, { nullable: true }) _id: string | null): Link {
+    return link;
+  }
+}
+
+/** Each accepted event as the link reads now; a link deleted meanwhile is skipped rather than sent as an error. */
+async function* visibleLinks(
+  context: LinkContext,
+  accept: Parameters<LinkContext['services']['linkEvents']['events']>[0],
+): AsyncGenerator<Link> {
+  const viewer = requireViewer(context);
+  for await (const event of context.services.linkEvents.events(accept)) {
+    const link = await context.services.links.ownedNow(viewer, event.linkId);
+    if (link) yield link;
+  }
+}
