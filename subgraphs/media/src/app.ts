@@ -1,4 +1,7 @@
 import type { SubgraphDefinition } from '@link-archive/federation';
+import { Enqueuer, retryPolicy } from '@link-archive/queues';
+import { mediaStoreFrom } from '@link-archive/storage';
+import { UploadService } from './uploads/upload.service';
 import type { MediaContext } from './context';
 import { MEDIA_SCHEMA, mediaDataSource } from './data-source';
 import type { MediaEnvironment } from './environment';
@@ -11,7 +14,15 @@ export const mediaSubgraph: SubgraphDefinition<MediaContext, MediaEnvironment> =
   dataSource: mediaDataSource,
   buildSchema: buildMediaSchema,
   async setup({ ds }, env) {
-    const config = { publicBaseUrl: env.MEDIA_PUBLIC_BASE_URL };
-    return { context: (base) => ({ ...base, config, loaders: createMediaLoaders(ds) }) };
+    const store = mediaStoreFrom(env);
+    const enqueuer = new Enqueuer({ url: env.REDIS_URL }, env.REDIS_PREFIX, retryPolicy(env));
+    const uploads = new UploadService(ds, store, enqueuer, env.UPLOAD_MAX_BYTES);
+    return {
+      context: (base) => ({ ...base, store, services: { uploads }, loaders: createMediaLoaders(ds) }),
+      close: async () => {
+        await enqueuer.close();
+        store.client.destroy();
+      },
+    };
   },
 };

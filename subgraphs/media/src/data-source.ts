@@ -1,6 +1,7 @@
 import { createDataSource, type DataSourceOptions } from '@link-archive/federation';
 import { MediaAsset } from './media/media-asset.entity';
 import { InitMedia1732300000000 } from './migrations/1732300000000-init-media';
+import { MediaPipeline1732400000000 } from './migrations/1732400000000-media-pipeline';
 
 export const MEDIA_SCHEMA = 'media';
 
@@ -9,5 +10,5 @@ export const mediaDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger
     ...options,
     schema: MEDIA_SCHEMA,
     entities: [MediaAsset],
-    migrations: [InitMedia1732300000000],
+    migrations: [InitMedia1732300000000, MediaPipeline1732400000000],
   });

@@ -48,6 +48,11 @@ export class MediaAsset {
   @Column({ type: 'text', name: 'storage_key', nullable: true })
   storageKey: string | null;
 
+  /** Why processing failed (UNSUPPORTED_IMAGE, IMAGE_TOO_LARGE, SIZE_MISMATCH, …). */
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  error: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 }
