@@ -1,18 +1,22 @@
 import { createLogger, onShutdown } from '@link-archive/core';
 import { loadEnvironment } from './environment';
 import { selectProcessors } from './registry';
+import { createWorkerDeps } from './worker-deps';
 
 const logger = createLogger('workers');
-
 try {
   const env = loadEnvironment();
-  const workers = selectProcessors(env.WORKERS).map((p) => p.start(env));
-  logger.info({ processors: workers.map((w) => w.name) }, 'workers running');
-  // keeps the process alive even with no processors registered yet
-  const idle = setInterval(() => {}, 1 << 30);
+  const deps = createWorkerDeps(env);
+  const selected = selectProcessors(env.WORKERS);
+  const workers = selected.flatMap((p) => p.start(deps));
+  logger.info(
+    { processors: selected.map((p) => p.name), queues: workers.map((w) => w.name) },
+    'workers running',
+  );
+  // SIGTERM/SIGINT: stop taking jobs, let running ones finish, then close the stores
   onShutdown(logger, async () => {
-    clearInterval(idle);
     await Promise.all(workers.map((w) => w.close()));
+    await deps.close();
   });
 } catch (err) {
   logger.fatal({ err }, 'workers failed to start');

@@ -1,14 +1,24 @@
 import type { Worker } from 'bullmq';
-import type { WorkersEnvironment } from './environment';
+import { crawlProcessor } from './processors/crawl.processor';
+import { scheduleProcessor } from './processors/schedule.processor';
+import { tagProcessor } from './processors/tag.processor';
+import { thumbnailProcessor } from './processors/thumbnail.processor';
+import { uploadProcessor } from './processors/upload.processor';
+import type { WorkerDeps } from './worker-deps';
 
-/** A processor this process can run: its name (as in WORKERS=) and how to start its BullMQ worker. */
+/** A processor this process can run: its name (as in WORKERS=) and how to start its BullMQ workers. */
 export interface ProcessorDefinition {
   name: string;
-  start: (env: WorkersEnvironment) => Worker;
+  start: (deps: WorkerDeps) => Worker[];
 }
 
-/** The link pipeline's processors (crawl, tag, thumbnail, …) register here as they arrive. */
-export const processors: ProcessorDefinition[] = [];
+export const processors: ProcessorDefinition[] = [
+  crawlProcessor,
+  tagProcessor,
+  thumbnailProcessor,
+  uploadProcessor,
+  scheduleProcessor,
+];
 
 export function selectProcessors(wanted: string): ProcessorDefinition[] {
   const names = wanted

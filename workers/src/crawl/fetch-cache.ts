@@ -9,6 +9,9 @@ export interface FetchCacheOptions {
   pollMs?: number;
 }
 
+// release only our own lock, in one step: a slow fetch may have outlived it and another worker taken over
+const RELEASE_OWN_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`;
+
 /**
  * Crawl results by normalized URL for a day, shared by every user and worker: a place saved by a thousand
  * people is fetched once. Concurrent misses take a lock, so only one of them fetches; the others wait for
@@ -28,10 +31,18 @@ export class FetchCache<T> {
     this.pollMs = options.pollMs ?? 100;
   }
 
+  /** Stores a fresh result (an explicit recrawl) for everyone who saves the URL after it. */
+  async put(normalizedUrl: string, value: T): Promise<void> {
+    await this.redis.set(this.keyOf(normalizedUrl), JSON.stringify(value), 'EX', this.ttlSeconds);
+  }
+
+  private keyOf(normalizedUrl: string): string {
+    return `fetch-cache:${createHash('sha256').update(normalizedUrl).digest('hex')}`;
+  }
+
   async getOrFetch(normalizedUrl: string, fetch: () => Promise<T>): Promise<T> {
-    const id = createHash('sha256').update(normalizedUrl).digest('hex');
-    const key = `fetch-cache:${id}`;
-    const lock = `fetch-cache-lock:${id}`;
+    const key = this.keyOf(normalizedUrl);
+    const lock = `${key}:lock`;
     const token = randomUUID();
     for (;;) {
       const cached = await this.redis.get(key);
@@ -44,8 +55,7 @@ export class FetchCache<T> {
       await this.redis.set(key, JSON.stringify(value), 'EX', this.ttlSeconds);
       return value;
     } finally {
-      // release only our own lock: a slow fetch may have outlived it and another worker taken over
-      if ((await this.redis.get(lock)) === token) await this.redis.del(lock);
+      await this.redis.eval(RELEASE_OWN_LOCK, 1, lock, token);
     }
   }
 }

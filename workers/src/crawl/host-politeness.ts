@@ -14,6 +14,7 @@ export class HostPoliteness {
   /** 0 when the host may be fetched now (and the slot is taken), else the milliseconds to wait. */
   async acquire(host: string, crawlDelaySeconds?: number): Promise<number> {
     const interval = Math.max(this.defaultIntervalMs, Math.min((crawlDelaySeconds ?? 0) * 1000, 60_000));
+    if (interval <= 0) return 0;
     const key = `polite:${host.toLowerCase()}`;
     const taken = await this.redis.set(key, '1', 'PX', interval, 'NX');
     if (taken === 'OK') return 0;

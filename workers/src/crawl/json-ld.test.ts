@@ -65,7 +65,7 @@ describe('structuredData', () => {
     const product = JSON.stringify({ '@type': 'Product', aggregateRating: { ratingValue: 7 } });
     expect(structuredData([product]).aggregateRating).toBeNull();
     expect(structuredData([JSON.stringify({ '@type': 'NewsArticle', headline: 'x' })])).toEqual({
-      types: [],
+      types: ['NewsArticle'],
       aggregateRating: null,
       reviews: [],
     });

@@ -23,10 +23,14 @@ export interface StructuredData {
 type Node = Record<string, unknown>;
 
 const MAX_REVIEWS = 50;
+const MAX_TYPES = 20;
+/** Types that describe parts of a page (its ratings, authors, offers, site), not what the page is about. */
+const AUXILIARY_TYPES =
+  /^(AggregateRating|Rating|Review|Person|Organization|Brand|ImageObject|VideoObject|BreadcrumbList|ListItem|SearchAction|PostalAddress|GeoCoordinates|Offer|AggregateOffer|OpeningHoursSpecification|WebSite|WebPage|Thing)$/;
 const MAX_BODY = 5_000;
 const MAX_BLOCK = 1024 * 1024;
 const RATED_TYPES =
-  /^(Product|Place|LocalBusiness|Restaurant|FoodEstablishment|Hotel|LodgingBusiness|TouristAttraction|Store|Book|Movie|Recipe|SoftwareApplication|Course|Event|Organization|CreativeWork)$/;
+  /^(Product|Place|LocalBusiness|Restaurant|FoodEstablishment|CafeOrCoffeeShop|Bakery|BarOrPub|Hotel|LodgingBusiness|TouristAttraction|Store|Book|Movie|Recipe|SoftwareApplication|Course|Event|Organization|CreativeWork)$/;
 
 const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
@@ -81,7 +85,11 @@ export function structuredData(blocks: string[]): StructuredData {
   const main =
     nodes.find((n) => typesOf(n).some((t) => RATED_TYPES.test(t)) && (n.aggregateRating || n.review)) ??
     nodes.find((n) => typesOf(n).some((t) => RATED_TYPES.test(t)));
-  if (!main) return { types: [], aggregateRating: null, reviews: [] };
+  // every schema.org type on the page (what kind of page it is), the rated thing's first
+  const types = [...new Set([...(main ? typesOf(main) : []), ...nodes.flatMap(typesOf)])]
+    .filter((t) => !AUXILIARY_TYPES.test(t))
+    .slice(0, MAX_TYPES);
+  if (!main) return { types, aggregateRating: null, reviews: [] };
 
   const isAboutMain = (n: Node) => {
     const item = resolve(n.itemReviewed);
@@ -96,7 +104,7 @@ export function structuredData(blocks: string[]): StructuredData {
   ].filter(isNode);
 
   return {
-    types: typesOf(main),
+    types,
     aggregateRating: isNode(ratingNode) ? aggregate(ratingNode) : null,
     reviews: [...new Set(reviewNodes)]
       .map((r) => review(r, resolve))

@@ -1,4 +1,5 @@
 import type { Redis } from '@link-archive/core';
+import { LRUCache } from 'lru-cache';
 import robotsParser from 'robots-parser';
 import { FetchError } from '../http/fetch-error';
 import { guardedFetch, type GuardedFetchOptions } from '../http/guarded-fetch';
@@ -7,6 +8,9 @@ export const BOT_TOKEN = 'LinkArchiveBot';
 const UNREACHABLE = '\u0000unreachable';
 const TTL_SECONDS = 86_400;
 const UNREACHABLE_TTL_SECONDS = 600;
+const UNREACHABLE_SITE = new Set(['BLOCKED_ADDRESS', 'DNS_NOT_FOUND', 'INVALID_URL', 'UNSUPPORTED_SCHEME']);
+
+type Robot = ReturnType<typeof robotsParser>;
 
 export interface RobotsVerdict {
   allowed: boolean;
@@ -18,6 +22,9 @@ export interface RobotsVerdict {
  * allowed, and an unreachable or failing robots.txt disallows the site for ten minutes.
  */
 export class RobotsPolicy {
+  /** Parsed robots.txt per origin for a minute in this process, in front of the shared Redis copy. */
+  private readonly parsed = new LRUCache<string, Robot | false>({ max: 5_000, ttl: 60_000 });
+
   constructor(
     private readonly redis: Redis,
     private readonly fetchOptions: GuardedFetchOptions = {},
@@ -25,9 +32,13 @@ export class RobotsPolicy {
 
   async check(url: URL): Promise<RobotsVerdict> {
     const robotsUrl = `${url.origin}/robots.txt`;
-    const text = await this.robotsTxt(robotsUrl);
-    if (text === UNREACHABLE) return { allowed: false };
-    const robots = robotsParser(robotsUrl, text);
+    let robots = this.parsed.get(robotsUrl);
+    if (robots === undefined) {
+      const text = await this.robotsTxt(robotsUrl);
+      robots = text === UNREACHABLE ? false : robotsParser(robotsUrl, text);
+      this.parsed.set(robotsUrl, robots);
+    }
+    if (robots === false) return { allowed: false };
     return {
       allowed: robots.isAllowed(url.href, BOT_TOKEN) !== false,
       crawlDelaySeconds: robots.getCrawlDelay(BOT_TOKEN),
@@ -50,6 +61,8 @@ export class RobotsPolicy {
       });
       text = res.body.toString('utf8');
     } catch (err) {
+      // a site we may not reach at all fails the crawl for that reason, not as a robots verdict
+      if (err instanceof FetchError && UNREACHABLE_SITE.has(err.code)) throw err;
       const clientError =
         err instanceof FetchError && /^HTTP_4\d\d$/.test(err.code) && err.code !== 'HTTP_429';
       text = clientError ? '' : UNREACHABLE;

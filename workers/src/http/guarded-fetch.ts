@@ -25,6 +25,8 @@ export interface GuardedFetchOptions {
   accept?: string;
   /** DNS; every answer is checked. Replaceable so tests can serve their own answers. */
   resolve?: (hostname: string) => Promise<ResolvedAddress[]>;
+  /** Whether to read the body of a response of this type; when not, the card comes from headers and URL. */
+  wantsBody?: (contentType: string | null) => boolean;
   /** Called with the address a socket is about to connect to: the one place connections start. */
   onConnect?: (address: string, url: URL) => void;
 }
@@ -86,12 +88,15 @@ export async function guardedFetch(
       const transient = status >= 500 || status === 408 || status === 429;
       throw new FetchError(`HTTP_${status}`, `the server answered ${status}`, !transient);
     }
-    const body = await readBody(response, o.maxBytes, deadline);
+    const contentType = response.headers['content-type'] ?? null;
+    let body: Buffer = Buffer.alloc(0);
+    if (options.wantsBody && !options.wantsBody(contentType)) response.destroy();
+    else body = await readBody(response, o.maxBytes, deadline);
     return {
       url: url.href,
       status,
       headers: response.headers,
-      contentType: response.headers['content-type'] ?? null,
+      contentType,
       body,
       redirects,
     };

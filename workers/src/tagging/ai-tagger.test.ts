@@ -1,55 +1,23 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { apiError as error, completion, startOpenAiServer, type OpenAiServer } from '@link-archive/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AiTagError, AiTagger } from './ai-tagger';
 
-type Reply = (body: Record<string, unknown>, res: ServerResponse) => void;
-const servers: Server[] = [];
+const servers: OpenAiServer[] = [];
 afterAll(async () => {
-  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  await Promise.all(servers.map((s) => s.close()));
 });
 
-/** A local server speaking the Chat Completions protocol, answering each call with the next reply. */
-async function openAiServer(replies: Reply[]) {
-  const requests: Record<string, unknown>[] = [];
-  const server = createServer(async (req: IncomingMessage, res) => {
-    let raw = '';
-    for await (const chunk of req) raw += chunk;
-    const body = JSON.parse(raw);
-    requests.push({ ...body, path: req.url });
-    const reply = replies[Math.min(requests.length - 1, replies.length - 1)]!;
-    reply(body, res);
-  });
+async function openAiServer(replies: Parameters<typeof startOpenAiServer>[0]) {
+  const server = await startOpenAiServer(replies);
   servers.push(server);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
   const tagger = new AiTagger({
     apiKey: 'test-key',
-    baseURL: `http://127.0.0.1:${port}/v1`,
+    baseURL: server.baseURL,
     model: 'test-model',
     maxRetries: 2,
   });
-  return { tagger, requests };
+  return { tagger, requests: server.requests };
 }
-
-const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
-};
-const completion =
-  (content: string): Reply =>
-  (_body, res) =>
-    json(res, 200, {
-      id: 'chatcmpl-1',
-      object: 'chat.completion',
-      created: 0,
-      model: 'test-model',
-      choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content } }],
-    });
-const error =
-  (status: number, message: string, headers: Record<string, string> = {}): Reply =>
-  (_body, res) =>
-    json(res, status, { error: { message, type: 'invalid_request_error' } }, headers);
 
 const page = {
   title: 'Ad tech weekly',

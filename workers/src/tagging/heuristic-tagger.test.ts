@@ -26,6 +26,15 @@ describe('heuristicTags', () => {
     expect(tags).not.toContain('가장');
   });
 
+  it('segments scripts written without spaces (Japanese) into words', () => {
+    const tags = heuristicTags({
+      title: '東京のラーメン特集',
+      text: '東京で人気のラーメン店を紹介します。ラーメンは東京の名物です。',
+    });
+    expect(tags).toEqual(expect.arrayContaining(['東京', 'ラーメン']));
+    expect(tags).not.toContain('の');
+  });
+
   it('gives nothing for empty or numeric-only text', () => {
     expect(heuristicTags({})).toEqual([]);
     expect(heuristicTags({ title: '2024 12 31', text: '   ' })).toEqual([]);

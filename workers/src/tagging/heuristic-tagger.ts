@@ -28,12 +28,24 @@ const STOP_WORDS = new Set([...eng, ...kor, ...EXTRA_STOP_WORDS]);
 const LONG_JOSA = /(에서는|에서도|으로는|에게서|까지는|에서|에게|으로|부터|까지|처럼|보다|이나|이랑|하고)$/u;
 const SHORT_JOSA = /(은|는|이|가|을|를|의|에|와|과|도|로|만|랑)$/u;
 const HANGUL = /\p{Script=Hangul}/u;
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+// scripts written without spaces between words need a dictionary-based segmenter
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
 
+/**
+ * Words of a text, lower-cased. A regular expression splits spaced scripts (Latin, Hangul, …), which is
+ * what most text is and an order of magnitude faster; Intl.Segmenter only sees runs of unspaced scripts.
+ */
 function tokens(text: string): string[] {
   const out: string[] = [];
-  for (const { segment, isWordLike } of segmenter.segment(text)) {
-    if (isWordLike) out.push(segment.toLocaleLowerCase('und'));
+  for (const [run] of text.toLowerCase().matchAll(WORD)) {
+    if (!UNSPACED.test(run)) {
+      out.push(run);
+      continue;
+    }
+    for (const { segment, isWordLike } of segmenter.segment(run)) if (isWordLike) out.push(segment);
   }
   return out;
 }
@@ -47,7 +59,7 @@ function stem(word: string, bare: Set<string>): string {
 }
 
 function keep(word: string): boolean {
-  const minLength = HANGUL.test(word) ? 2 : 3;
+  const minLength = HANGUL.test(word) || UNSPACED.test(word) ? 2 : 3;
   return word.length >= minLength && word.length <= 40 && !/^\p{N}+$/u.test(word) && !STOP_WORDS.has(word);
 }
 

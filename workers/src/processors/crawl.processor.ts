@@ -1,0 +1,63 @@
+import { crawlQueue, tagQueue, thumbnailQueue, type Lane } from '@link-archive/queues';
+import { DelayedError } from 'bullmq';
+import { CrawlDelay, Crawler } from '../crawl/crawler';
+import { untaggable } from '../crawl/page-verdict';
+import { LinkStore, type PipelineLink } from '../links/link-store';
+import type { ProcessorDefinition } from '../registry';
+import type { WorkerDeps } from '../worker-deps';
+import { failureOf, recordedFailure } from './failure';
+import { lastAttempt, laneWorkers } from './lane-workers';
+
+/** Crawl: PENDING → CRAWLING → TAGGING (card stored, tag and thumbnail jobs queued) or FAILED with a reason. */
+export const crawlProcessor: ProcessorDefinition = {
+  name: 'crawl',
+  start(deps) {
+    const links = new LinkStore(deps.db, deps.redis, deps.env.REDIS_PREFIX);
+    const crawler = new Crawler(deps.redis, deps.fetchOptions, deps.env.CRAWLER_HOST_INTERVAL_MS);
+    return laneWorkers(deps, crawlQueue, deps.env.CRAWL_CONCURRENCY, async ({ job, token, lane }) => {
+      const { linkId, generation, refresh } = job.data;
+      const link = await links.startCrawl(linkId, generation);
+      if (!link) {
+        const current = await links.get(linkId);
+        if (!current || current.deleted || current.generation !== generation) return 'superseded';
+        // this job ran before and died after storing the card: make sure the next step exists
+        if (current.status === 'TAGGING') await enqueueTagging(deps, current, lane);
+        return current.status === 'TAGGING' ? 'tagging' : 'finished';
+      }
+      let page;
+      try {
+        page = await crawler.crawl(link.url, link.normalizedUrl, refresh);
+      } catch (err) {
+        if (err instanceof CrawlDelay) {
+          // waiting for a host is not a failed attempt
+          await job.moveToDelayed(Date.now() + err.ms, token);
+          throw new DelayedError();
+        }
+        const failure = failureOf(err);
+        if (!failure.permanent && !lastAttempt(job)) throw err;
+        if (failure.code === 'INTERNAL_ERROR') deps.logger.error({ err, linkId }, 'crawl failed');
+        await links.fail(link, failure.code);
+        throw recordedFailure(failure.code, err);
+      }
+      const refusal = untaggable(page);
+      if (refusal) {
+        await links.fail(link, refusal);
+        throw recordedFailure(refusal);
+      }
+      if (await links.saveCrawl(link, page)) {
+        await enqueueTagging(deps, link, lane);
+        if (page.imageUrl) {
+          await deps.enqueuer.enqueue(
+            thumbnailQueue,
+            { linkId, ownerId: link.ownerId, generation, imageUrl: page.imageUrl },
+            lane,
+          );
+        }
+      }
+      return 'crawled';
+    });
+  },
+};
+
+const enqueueTagging = (deps: WorkerDeps, link: PipelineLink, lane: Lane) =>
+  deps.enqueuer.enqueue(tagQueue, { linkId: link.id, generation: link.generation }, lane);

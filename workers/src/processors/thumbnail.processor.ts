@@ -1,0 +1,40 @@
+import { publishLinkUpdated } from '@link-archive/events';
+import { thumbnailQueue } from '@link-archive/queues';
+import { guardedFetch } from '../http/guarded-fetch';
+import { ThumbnailAssets } from '../media/thumbnail-assets';
+import type { ProcessorDefinition } from '../registry';
+import { processImage } from '../thumbnails/process-image';
+import { storeThumbnail } from '../thumbnails/store-thumbnail';
+import { failureOf, recordedFailure } from './failure';
+import { lastAttempt, laneWorkers } from './lane-workers';
+
+const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+
+/** Thumbnail: the page's image through the guarded client, resized to 150/300/600 px WebP, stored in S3. */
+export const thumbnailProcessor: ProcessorDefinition = {
+  name: 'thumbnail',
+  start(deps) {
+    const assets = new ThumbnailAssets(deps.db);
+    return laneWorkers(deps, thumbnailQueue, deps.env.THUMBNAIL_CONCURRENCY, async ({ job }) => {
+      const { linkId, ownerId, imageUrl } = job.data;
+      try {
+        const res = await guardedFetch(imageUrl, {
+          ...deps.fetchOptions,
+          maxBytes: Math.max(deps.fetchOptions.maxBytes ?? 0, MAX_IMAGE_BYTES),
+          accept: 'image/avif,image/webp,image/png,image/jpeg,image/*;q=0.8',
+        });
+        const image = await processImage(res.body);
+        await storeThumbnail(deps.media, res.body, image);
+        await assets.ready(linkId, ownerId, image, res.body.length);
+      } catch (err) {
+        const failure = failureOf(err);
+        if (!failure.permanent && !lastAttempt(job)) throw err;
+        if (failure.code === 'INTERNAL_ERROR') deps.logger.error({ err, linkId }, 'thumbnail failed');
+        await assets.failed(linkId, ownerId, failure.code);
+        throw recordedFailure(failure.code, err);
+      }
+      await publishLinkUpdated(deps.redis, deps.env.REDIS_PREFIX, { linkId, ownerId, status: null });
+      return 'stored';
+    });
+  },
+};
