@@ -8,6 +8,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { createLogger, createRedis, maskErrors } from '@link-archive/core';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { queueBoard } from './admin/queue-board';
 import { AccessTokenVerifier } from './auth/access-token';
 import { authenticate } from './auth/authenticate';
 import type { GatewayEnvironment } from './environment';
@@ -96,6 +97,7 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
       context: async ({ res }) => createContext(res.locals.identity, env.GATEWAY_SECRET),
     }),
   );
+  const board = queueBoard(app, tokens, { url: env.REDIS_URL, prefix: env.REDIS_PREFIX });
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use(
     (err: Error & { type?: string; status?: number }, _req: Request, res: Response, _next: NextFunction) => {
@@ -120,6 +122,7 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
     url: `http://127.0.0.1:${port}/graphql`,
     close: async () => {
       await server.stop();
+      await board.close();
       redis.disconnect();
     },
   };
