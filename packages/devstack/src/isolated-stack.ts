@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
@@ -7,6 +8,7 @@ import { launchStack, type RunningStack } from './launch-stack';
 import { dataDir } from './paths';
 import { createDatabaseIfMissing, dropDatabase, ensurePostgres, withDatabase } from './postgres';
 import { ensureRedis } from './redis';
+import { ensureS3 } from './s3';
 import { generateSecrets, type StackSecrets } from './secrets';
 
 export interface IsolatedStack extends RunningStack {
@@ -16,6 +18,8 @@ export interface IsolatedStack extends RunningStack {
   redisUrl: string;
   redisPrefix: string;
   logDir: string;
+  s3Endpoint: string;
+  s3Bucket: string;
   /** Stops the processes, drops the database and deletes the run's Redis keys. */
   close: () => Promise<void>;
 }
@@ -27,6 +31,7 @@ export interface IsolatedStack extends RunningStack {
 export async function startIsolatedStack(
   name: string,
   extraEnv: Record<string, string>,
+  options: { workers?: boolean; workerProcesses?: number } = {},
 ): Promise<IsolatedStack> {
   const runId = `la_${name}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const pg = await ensurePostgres(process.env.DATABASE_URL, dataDir('postgres'), 54329);
@@ -36,13 +41,18 @@ export async function startIsolatedStack(
   const redisPrefix = `${runId}:`;
   const secrets = generateSecrets();
   const logDir = join(tmpdir(), runId);
+  const s3Dir = join(tmpdir(), `${runId}_s3`);
+  mkdirSync(s3Dir, { recursive: true });
+  const s3 = await ensureS3(undefined, 'link-archive-media', s3Dir, await freePort());
   const stack = await launchStack({
     databaseUrl,
     redisUrl: redis.url,
     redisPrefix,
     secrets,
     nodeEnv: 'production',
-    workers: false,
+    workers: options.workers ?? false,
+    workerProcesses: options.workerProcesses,
+    mediaPublicBaseUrl: `${s3.endpoint}/${s3.bucket}`,
     logs: { dir: logDir },
     ports: {
       gateway: await freePort(),
@@ -52,7 +62,7 @@ export async function startIsolatedStack(
       feed: await freePort(),
       media: await freePort(),
     },
-    extraEnv: { LOG_LEVEL: 'warn', ...extraEnv },
+    extraEnv: { LOG_LEVEL: 'warn', S3_ENDPOINT: s3.endpoint, S3_BUCKET: s3.bucket, ...extraEnv },
   });
   return {
     ...stack,
@@ -62,8 +72,12 @@ export async function startIsolatedStack(
     redisUrl: redis.url,
     redisPrefix,
     logDir,
+    s3Endpoint: s3.endpoint,
+    s3Bucket: s3.bucket,
     close: async () => {
       await stack.stop();
+      await s3.stop();
+      rmSync(s3Dir, { recursive: true, force: true });
       await dropDatabase(pg.adminUrl, runId);
       await deleteKeysWithPrefix(redis.url, redisPrefix);
       await redis.stop();

@@ -16,6 +16,8 @@ export interface StackOptions {
   nodeEnv: 'development' | 'production' | 'test';
   mediaPublicBaseUrl?: string;
   workers: boolean;
+  /** How many worker processes to run (each runs every processor). */
+  workerProcesses?: number;
   /** inherit: share this terminal; a directory: one log file per process there. */
   logs: 'inherit' | { dir: string };
   extraEnv?: Record<string, string>;
@@ -70,6 +72,7 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
     REDIS_URL: options.redisUrl,
     REDIS_PREFIX: options.redisPrefix,
     GATEWAY_SECRET: options.secrets.gatewaySecret,
+    MEDIA_PUBLIC_BASE_URL: options.mediaPublicBaseUrl,
     ...options.extraEnv,
   };
   if (options.logs !== 'inherit') mkdirSync(options.logs.dir, { recursive: true });
@@ -101,7 +104,6 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
           PORT: String(port),
           HOST: '127.0.0.1',
           JWT_PRIVATE_KEY: name === 'user' ? options.secrets.jwtPrivateKey : undefined,
-          MEDIA_PUBLIC_BASE_URL: name === 'media' ? options.mediaPublicBaseUrl : undefined,
         });
         subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
         await waitHealthy(child, `http://127.0.0.1:${port}/healthz`, 90_000);
@@ -113,7 +115,10 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
       ...Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`SUBGRAPH_${n.toUpperCase()}_URL`, subgraphUrls[n]])),
     });
     await waitHealthy(gateway, `http://127.0.0.1:${options.ports.gateway}/healthz`, 60_000);
-    if (options.workers) start('workers', 'workers/dist/index.js', {});
+    if (options.workers) {
+      for (let i = 0; i < (options.workerProcesses ?? 1); i++)
+        start(`workers-${i}`, 'workers/dist/index.js', {});
+    }
     return { gatewayUrl: `http://127.0.0.1:${options.ports.gateway}/graphql`, subgraphUrls, stop };
   } catch (err) {
     await stop();

@@ -1,13 +1,31 @@
-import { startIsolatedStack } from '@link-archive/devstack';
+import { freePort, startIsolatedStack } from '@link-archive/devstack';
 import type { TestProject } from 'vitest/node';
 import './stack-info';
 
 /**
- * One stack per test run: its own database and Redis key prefix on this machine's servers (or the
- * embedded defaults when DATABASE_URL is unset), real subgraph and gateway processes in production mode.
+ * One stack per test run: its own database, Redis key prefix and S3 folder on this machine's servers (or
+ * the embedded defaults when DATABASE_URL is unset), real subgraph, gateway and worker processes in
+ * production mode. The crawler may reach exactly one private address: the local test site's port.
  */
 export default async function setup(project: TestProject) {
-  const stack = await startIsolatedStack('test', { PARTNER_KEY_CACHE_MS: '300', TRUST_PROXY: 'loopback' });
+  const sitePort = await freePort();
+  const stack = await startIsolatedStack(
+    'test',
+    {
+      PARTNER_KEY_CACHE_MS: '300',
+      TRUST_PROXY: 'loopback',
+      CRAWLER_ALLOWED_HOSTS: `127.0.0.1:${sitePort},localhost:${sitePort}`,
+      CRAWLER_HOST_INTERVAL_MS: '0',
+      JOB_LOCK_MS: '4000',
+      JOB_ATTEMPTS: '2',
+      JOB_BACKOFF_MS: '200',
+      CRAWLER_HEADERS_TIMEOUT_MS: '2000',
+      CRAWLER_TOTAL_TIMEOUT_MS: '4000',
+      RECONCILE_EVERY_MS: '1000',
+      RECONCILE_AFTER_MS: '3000',
+    },
+    { workers: true },
+  );
   project.provide('stack', {
     gatewayUrl: stack.gatewayUrl,
     subgraphUrls: stack.subgraphUrls,
@@ -16,6 +34,9 @@ export default async function setup(project: TestProject) {
     redisUrl: stack.redisUrl,
     redisPrefix: stack.redisPrefix,
     logDir: stack.logDir,
+    s3Endpoint: stack.s3Endpoint,
+    s3Bucket: stack.s3Bucket,
+    sitePort,
   });
   return () => stack.close();
 }

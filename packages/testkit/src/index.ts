@@ -4,3 +4,7 @@ export * from './accounts';
 export * from './metrics';
 export * from './extra-gateway';
 export * from './isolated-redis';
+export * from './fixture-site';
+export * from './link-subscription';
+export * from './images';
+export * from './openai-server';

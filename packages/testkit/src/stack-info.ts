@@ -9,6 +9,10 @@ export interface StackInfo {
   redisUrl: string;
   redisPrefix: string;
   logDir: string;
+  s3Endpoint: string;
+  s3Bucket: string;
+  /** The one port of 127.0.0.1 the stack's crawler may reach (CRAWLER_ALLOWED_HOSTS): tests serve sites there. */
+  sitePort: number;
 }
 
 declare module 'vitest' {

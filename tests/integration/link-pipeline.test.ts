@@ -1,0 +1,189 @@
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  articleHtml,
+  execute,
+  html,
+  signUp,
+  stack,
+  startSite,
+  subscribeLinkUpdated,
+  text,
+  type FixtureSite,
+  type LinkEvents,
+  type TestAccount,
+} from '@link-archive/testkit';
+
+const SAVE = 'mutation($url: String!, $v: Visibility) { saveLink(url: $url, visibility: $v) { id status } }';
+const CARD = `query($id: ID!) {
+  link(id: $id) {
+    id status error title description siteName imageUrl faviconUrl author publishedAt language excerpt
+    tags { name source }
+    thumbnail { status width height blurhash small: url(size: SMALL) medium: url(size: MEDIUM)
+                large: url(size: LARGE) original: url(size: ORIGINAL) }
+  }
+}`;
+
+interface Card {
+  status: string;
+  error: string | null;
+  title: string | null;
+  description: string | null;
+  siteName: string | null;
+  imageUrl: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  language: string | null;
+  tags: { name: string; source: string }[];
+  thumbnail: {
+    status: string;
+    width: number;
+    height: number;
+    blurhash: string;
+    small: string;
+    medium: string;
+    large: string;
+    original: string | null;
+  } | null;
+}
+
+const card = async (id: string, account: TestAccount) =>
+  (await execute<{ link: Card }>(CARD, { id }, { token: account.accessToken })).link;
+
+async function waitForCard(id: string, account: TestAccount, done: (c: Card) => boolean): Promise<Card> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const current = await card(id, account);
+    if (done(current)) return current;
+    if (Date.now() > deadline) throw new Error(`link never got there: ${JSON.stringify(current)}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+let site: FixtureSite;
+let photo: Buffer;
+
+beforeAll(async () => {
+  photo = await sharp({
+    create: { width: 1200, height: 800, channels: 3, background: { r: 200, g: 80, b: 40 } },
+  })
+    .jpeg()
+    .toBuffer();
+  site = await startSite(
+    {
+      '/article': html(
+        articleHtml({
+          title: 'Kimchi fermentation at home',
+          description: 'How cabbage, salt and time make kimchi.',
+          image: '/photo.jpg',
+          body: 'Fermentation turns napa cabbage into kimchi. Salt the cabbage, rinse it, and mix it with chili paste, garlic and ginger. Kimchi fermentation takes days at room temperature and weeks in the fridge.',
+        }),
+      ),
+      '/photo.jpg': text(photo, 'image/jpeg'),
+      '/favicon.png': text(Buffer.alloc(0), 'image/png'),
+    },
+    { port: stack().sitePort },
+  );
+});
+
+afterAll(() => site.close());
+
+describe('the link pipeline through the gateway', () => {
+  it('turns a saved URL into a READY card with tags and three thumbnail sizes, announcing each status', async () => {
+    const owner = await signUp();
+    const events = await subscribeLinkUpdated(owner.id);
+    await events.ready;
+    try {
+      await provenLive(events, owner);
+      const saved = (
+        await execute<{ saveLink: { id: string; status: string } }>(
+          SAVE,
+          { url: site.url('/article'), v: 'PUBLIC' },
+          { token: owner.accessToken },
+        )
+      ).saveLink;
+      expect(saved.status).toBe('PENDING');
+
+      const ready = await waitForCard(saved.id, owner, (c) => c.status === 'READY' && c.thumbnail !== null);
+      expect(ready).toMatchObject({
+        error: null,
+        title: 'Kimchi fermentation at home',
+        description: 'How cabbage, salt and time make kimchi.',
+        siteName: 'Fixture Times',
+        imageUrl: site.url('/photo.jpg'),
+        author: 'Ada Writer',
+        publishedAt: '2026-05-01T10:00:00.000Z',
+        language: 'en',
+      });
+      expect(ready.tags.length).toBeGreaterThanOrEqual(3);
+      expect(ready.tags.every((t) => t.source === 'HEURISTIC')).toBe(true);
+      expect(ready.tags.map((t) => t.name)).toContain('kimchi');
+
+      const thumb = ready.thumbnail!;
+      expect(thumb).toMatchObject({ status: 'READY', width: 1200, height: 800 });
+      expect(thumb.blurhash.length).toBeGreaterThan(6);
+      for (const [url, side] of [
+        [thumb.small, 150],
+        [thumb.medium, 300],
+        [thumb.large, 600],
+      ] as const) {
+        const res = await fetch(url);
+        expect(res.status).toBe(200);
+        const meta = await sharp(Buffer.from(await res.arrayBuffer())).metadata();
+        expect(meta.format).toBe('webp');
+        expect(Math.max(meta.width!, meta.height!)).toBe(side);
+      }
+      // the original is private: a signed URL for the owner only
+      expect(thumb.original).toMatch(/X-Amz-Signature=/);
+      const original = await fetch(thumb.original!);
+      expect(Buffer.from(await original.arrayBuffer()).equals(photo)).toBe(true);
+      const stranger = await signUp();
+      expect((await card(saved.id, stranger)).thumbnail).toMatchObject({ original: null });
+
+      await events.until((e) => e.id === saved.id && e.status === 'READY');
+      const statuses = events.received.filter((e) => e.id === saved.id).map((e) => e.status);
+      expect(dedupe(statuses).slice(0, 4)).toEqual(['PENDING', 'CRAWLING', 'TAGGING', 'READY']);
+    } finally {
+      await events.close();
+    }
+  });
+
+  it("never tells one owner about another owner's links", async () => {
+    const [alice, bob] = [await signUp(), await signUp()];
+    const bobsEvents = await subscribeLinkUpdated(bob.id);
+    await bobsEvents.ready;
+    try {
+      const bobsLink = await provenLive(bobsEvents, bob);
+      const saved = (
+        await execute<{ saveLink: { id: string } }>(
+          SAVE,
+          { url: site.url('/article?alice') },
+          { token: alice.accessToken },
+        )
+      ).saveLink;
+      await waitForCard(saved.id, alice, (c) => c.status === 'READY');
+      expect(bobsEvents.received.length).toBeGreaterThan(0);
+      expect(bobsEvents.received.every((e) => e.id === bobsLink)).toBe(true);
+    } finally {
+      await bobsEvents.close();
+    }
+  });
+});
+
+const dedupe = (xs: string[]) => xs.filter((x, i) => x !== xs[i - 1]);
+
+/**
+ * graphql-ws acknowledges the connection before the subscription is registered: an event for a warm-up
+ * link proves it live, so later assertions about what arrived (or did not) are meaningful.
+ */
+async function provenLive(events: LinkEvents, owner: TestAccount): Promise<string> {
+  const warmUp = (
+    await execute<{ saveLink: { id: string } }>(
+      SAVE,
+      { url: site.url(`/article?warm-up=${owner.id}`) },
+      { token: owner.accessToken },
+    )
+  ).saveLink;
+  await events.until((e) => e.id === warmUp.id);
+  return warmUp.id;
+}
