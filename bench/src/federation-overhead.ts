@@ -1,19 +1,17 @@
 /**
- * `npm run bench`: `me { id handle }` through the gateway against the same query sent straight to the
- * user subgraph with the gateway's credential. Prints the figures and writes them to BENCHMARKS.md.
+ * `me { id handle }` through the gateway against the same query sent straight to the user subgraph with
+ * the gateway's credential: what federation costs per request.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from '@link-archive/core';
-import { repoRoot, startIsolatedStack } from '@link-archive/devstack';
+import { startIsolatedStack } from '@link-archive/devstack';
 import { load, type LoadResult } from './load';
-import { describeMachine } from './machine';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const QUERY = JSON.stringify({ query: '{ me { id handle } }' });
 
-async function main() {
+/** Runs the benchmark and returns its section of BENCHMARKS.md; `failed` when any request failed. */
+export async function federationOverhead(): Promise<{ section: string; failed: boolean }> {
   // production mode, without the per-minute rate limit in the way of the load
   const stack = await startIsolatedStack('bench', { RATE_LIMIT_PER_MINUTE: '100000000' });
   try {
@@ -46,7 +44,7 @@ async function main() {
       QUERY,
       { connections: CONNECTIONS, seconds: SECONDS },
     );
-    report(viaGateway, direct);
+    return report(viaGateway, direct);
   } finally {
     await stack.close();
   }
@@ -63,14 +61,9 @@ function report(gateway: LoadResult, direct: LoadResult) {
     row('user subgraph, direct', direct),
   ].join('\n');
   console.log(`\n${table}\n\ngateway/direct throughput: ${ratio.toFixed(2)}\n`);
-  const doc = `# Benchmarks
+  const section = `## Federation overhead: \`me { id handle }\`
 
-Reproduce with \`npm run bench\` (it starts its own production-mode stack on a fresh database and drops it after).
 Load: autocannon, ${CONNECTIONS} connections, ${SECONDS} s after a 3 s warm-up, from the same machine.
-
-## Federation overhead: \`me { id handle }\`
-
-Machine: ${describeMachine()}. Measured ${new Date().toISOString().slice(0, 10)}.
 
 ${table}
 
@@ -79,14 +72,5 @@ gateway also passes its checks (the access token, verified once and then cached 
 revocation and the rate limit, two Redis round trips), its query plan (cached per operation) and a second HTTP
 hop; the load generator, the gateway and every subgraph share the same two cores.
 `;
-  writeFileSync(join(repoRoot, 'BENCHMARKS.md'), doc);
-  if (gateway.errors + gateway.non2xx + direct.errors + direct.non2xx > 0) {
-    console.error('some requests failed: the figures are not valid');
-    process.exitCode = 1;
-  }
+  return { section, failed: gateway.errors + gateway.non2xx + direct.errors + direct.non2xx > 0 };
 }
-
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});

@@ -1,0 +1,50 @@
+/**
+ * `npm run bench`: the federation overhead and the crawl pipeline, each on its own production-mode stack
+ * and fresh database; prints the figures and writes them to BENCHMARKS.md. BENCH_ONLY=federation|crawl
+ * runs one of them (BENCHMARKS.md is then left alone).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '@link-archive/devstack';
+import { CRAWL_TARGET, LATENCY_TARGET_MS, crawlSection, runCrawlBenchmark } from './crawl-pipeline';
+import { federationOverhead } from './federation-overhead';
+import { describeMachine } from './machine';
+
+async function main() {
+  const only = process.env.BENCH_ONLY;
+  const sections: string[] = [];
+  let failed = false;
+  if (!only || only === 'federation') {
+    const federation = await federationOverhead();
+    sections.push(federation.section);
+    failed ||= federation.failed;
+  }
+  if (!only || only === 'crawl') {
+    const crawl = await runCrawlBenchmark();
+    sections.push(crawlSection(crawl));
+    failed ||= crawl.failed > 0;
+    const ratio = crawl.pipelinePerProcess / crawl.parseOnlyPerProcess;
+    if (ratio < CRAWL_TARGET || crawl.p99 >= LATENCY_TARGET_MS)
+      console.warn('the crawl pipeline misses its target');
+  }
+  if (!only) {
+    writeFileSync(
+      join(repoRoot, 'BENCHMARKS.md'),
+      `# Benchmarks
+
+Reproduce with \`npm run bench\`: each benchmark starts its own production-mode stack on a fresh database and drops
+it after. Machine: ${describeMachine()}. Measured ${new Date().toISOString().slice(0, 10)}.
+
+${sections.join('\n')}`,
+    );
+  }
+  if (failed) {
+    console.error('some requests or links failed: the figures are not valid');
+    process.exitCode = 1;
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
