@@ -8,6 +8,7 @@ COPY packages/devstack/package.json packages/devstack/
 COPY packages/testkit/package.json packages/testkit/
 COPY packages/queues/package.json packages/queues/
 COPY packages/storage/package.json packages/storage/
+COPY packages/events/package.json packages/events/
 COPY subgraphs/user/package.json subgraphs/user/
 COPY subgraphs/link/package.json subgraphs/link/
 COPY subgraphs/review/package.json subgraphs/review/

@@ -56,6 +56,12 @@ export type FeedItemKind =
   | 'REVIEW_POSTED'
   | 'USER_FOLLOWED';
 
+export type Header = {
+  __typename?: 'Header';
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
 export type ImageSize =
   | 'LARGE'
   | 'MEDIUM'
@@ -142,10 +148,12 @@ export type MediaAsset = {
   blurhash?: Maybe<Scalars['String']['output']>;
   bytes?: Maybe<Scalars['Int']['output']>;
   contentType?: Maybe<Scalars['String']['output']>;
+  error?: Maybe<Scalars['String']['output']>;
   height?: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
   kind: MediaKind;
   status: MediaStatus;
+  /** Resized sizes: a public URL. ORIGINAL: a signed URL valid for 5 minutes, for the owner only. */
   url?: Maybe<Scalars['String']['output']>;
   width?: Maybe<Scalars['Int']['output']>;
 };
@@ -167,7 +175,11 @@ export type MediaStatus =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Checks the uploaded object and starts resizing it. */
+  completeUpload: MediaAsset;
   createApiKey: ApiKeyCreated;
+  /** A presigned PUT for an image (avatar or link image), size-capped. */
+  createUpload: UploadTicket;
   deleteAccount: Scalars['Boolean']['output'];
   deleteLink: Scalars['Boolean']['output'];
   recrawlLink: Link;
@@ -183,8 +195,21 @@ export type Mutation = {
 };
 
 
+export type MutationCompleteUploadArgs = {
+  assetId: Scalars['ID']['input'];
+};
+
+
 export type MutationCreateApiKeyArgs = {
   name: Scalars['String']['input'];
+};
+
+
+export type MutationCreateUploadArgs = {
+  bytes: Scalars['Int']['input'];
+  contentType: Scalars['String']['input'];
+  linkId?: InputMaybe<Scalars['ID']['input']>;
+  purpose: MediaKind;
 };
 
 
@@ -357,6 +382,17 @@ export type Sentiment =
   | 'NEUTRAL'
   | 'POSITIVE';
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** The viewer's links as they move through the pipeline (one link when id is given). */
+  linkUpdated: Link;
+};
+
+
+export type SubscriptionLinkUpdatedArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type Tag = {
   __typename?: 'Tag';
   confidence?: Maybe<Scalars['Float']['output']>;
@@ -374,6 +410,15 @@ export type TagSource =
   | 'AI'
   | 'HEURISTIC'
   | 'USER';
+
+/** A presigned PUT: send the bytes with exactly these headers before expiresAt. */
+export type UploadTicket = {
+  __typename?: 'UploadTicket';
+  asset: MediaAsset;
+  expiresAt: Scalars['DateTime']['output'];
+  headers: Array<Header>;
+  uploadUrl: Scalars['String']['output'];
+};
 
 export type User = {
   __typename?: 'User';
