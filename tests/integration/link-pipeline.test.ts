@@ -1,3 +1,5 @@
+import { publishLinkUpdated } from '@link-archive/events';
+import Redis from 'ioredis';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -166,6 +168,42 @@ describe('the link pipeline through the gateway', () => {
       expect(bobsEvents.received.every((e) => e.id === bobsLink)).toBe(true);
     } finally {
       await bobsEvents.close();
+    }
+  });
+
+  it('skips an event for a link deleted meanwhile instead of sending an error', async () => {
+    const owner = await signUp();
+    const events = await subscribeLinkUpdated(owner.id);
+    const redis = new Redis(stack().redisUrl);
+    await events.ready;
+    try {
+      const live = await provenLive(events, owner);
+      const doomed = (
+        await execute<{ saveLink: { id: string } }>(
+          SAVE,
+          { url: site.url('/article?doomed') },
+          { token: owner.accessToken },
+        )
+      ).saveLink;
+      await execute(
+        'mutation($id: ID!) { deleteLink(id: $id) }',
+        { id: doomed.id },
+        { token: owner.accessToken },
+      );
+      const before = events.received.length;
+      // what a worker still busy with the link would publish, then an event for a link that still exists
+      await publishLinkUpdated(redis, stack().redisPrefix, {
+        linkId: doomed.id,
+        ownerId: owner.id,
+        status: 'READY',
+      });
+      await publishLinkUpdated(redis, stack().redisPrefix, { linkId: live, ownerId: owner.id, status: null });
+      await events.until((e) => e.id === live && events.received.indexOf(e) >= before);
+      expect(events.received.slice(before).map((e) => e.id)).not.toContain(doomed.id);
+      expect(events.errors).toEqual([]);
+    } finally {
+      redis.disconnect();
+      await events.close();
     }
   });
 });

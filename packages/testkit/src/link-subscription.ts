@@ -6,6 +6,8 @@ import { stack } from './client';
 export interface LinkEvents {
   /** Payloads received so far, in order. */
   received: Array<{ id: string; status: string }>;
+  /** GraphQL errors sent as subscription payloads. */
+  errors: unknown[];
   /** Resolves once the connection is acknowledged; the subscription itself may still be registering. */
   ready: Promise<void>;
   /** Waits for an event matching `match` (rejects after `timeoutMs`): receiving one proves the subscription live. */
@@ -34,6 +36,7 @@ export async function subscribeLinkUpdated(userId: string, linkId?: string): Pro
     retryAttempts: 0,
   });
   const received: LinkEvents['received'] = [];
+  const errors: unknown[] = [];
   const unsubscribe = client.subscribe<{ linkUpdated: { id: string; status: string } }>(
     {
       query: 'subscription($id: ID) { linkUpdated(id: $id) { id status } }',
@@ -42,6 +45,7 @@ export async function subscribeLinkUpdated(userId: string, linkId?: string): Pro
     {
       next: (msg) => {
         if (msg.data) received.push(msg.data.linkUpdated);
+        if (msg.errors) errors.push(...msg.errors);
       },
       error: () => {},
       complete: () => {},
@@ -49,6 +53,7 @@ export async function subscribeLinkUpdated(userId: string, linkId?: string): Pro
   );
   return {
     received,
+    errors,
     ready,
     until: async (match, timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs;
