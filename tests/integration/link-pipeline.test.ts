@@ -1,4 +1,9 @@
-import { publishLinkUpdated } from '@link-archive/events';
+import {
+  linkUpdatedChannel,
+  linkUpdatedEvent,
+  publishLinkUpdated,
+  type LinkUpdatedEvent,
+} from '@link-archive/events';
 import Redis from 'ioredis';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +99,7 @@ describe('the link pipeline through the gateway', () => {
   it('turns a saved URL into a READY card with tags and three thumbnail sizes, announcing each status', async () => {
     const owner = await signUp();
     const events = await subscribeLinkUpdated(owner.id);
+    const published = await publishedEvents();
     await events.ready;
     try {
       await provenLive(events, owner);
@@ -142,11 +148,28 @@ describe('the link pipeline through the gateway', () => {
       const stranger = await signUp();
       expect((await card(saved.id, stranger)).thumbnail).toMatchObject({ original: null });
 
-      await events.until((e) => e.id === saved.id && e.status === 'READY');
-      const statuses = events.received.filter((e) => e.id === saved.id).map((e) => e.status);
-      expect(dedupe(statuses).slice(0, 4)).toEqual(['PENDING', 'CRAWLING', 'TAGGING', 'READY']);
+      // every status change is published, in order, and the thumbnail is announced too
+      const announced = () => published.received.filter((e) => e.linkId === saved.id);
+      // the row changes before its event is published: wait for READY's event and the thumbnail's
+      await eventually(
+        () => announced().some((e) => e.status === 'READY') && announced().some((e) => !e.status),
+      );
+      expect(dedupe(announced().flatMap((e) => (e.status ? [e.status] : [])))).toEqual([
+        'PENDING',
+        'CRAWLING',
+        'TAGGING',
+        'READY',
+      ]);
+      // the subscription sends one payload per event, each the link as it reads when sent: a status the link
+      // has already left is not replayed, so the statuses seen are the pipeline's order with none reversed
+      const delivered = () => events.received.filter((e) => e.id === saved.id);
+      await events.until(() => delivered().length === announced().length);
+      const seen = dedupe(delivered().map((e) => e.status));
+      expect(seen.at(-1)).toBe('READY');
+      expect(seen).toEqual(PIPELINE_ORDER.filter((status) => seen.includes(status)));
     } finally {
       await events.close();
+      published.close();
     }
   });
 
@@ -207,6 +230,27 @@ describe('the link pipeline through the gateway', () => {
     }
   });
 });
+
+const PIPELINE_ORDER = ['PENDING', 'CRAWLING', 'TAGGING', 'READY'];
+
+/** The linkUpdated channel on Redis itself: SUBSCRIBE is acknowledged before it resolves. */
+async function publishedEvents() {
+  const subscriber = new Redis(stack().redisUrl);
+  const received: LinkUpdatedEvent[] = [];
+  subscriber.on('message', (_channel: string, message: string) =>
+    received.push(linkUpdatedEvent.parse(JSON.parse(message))),
+  );
+  await subscriber.subscribe(linkUpdatedChannel(stack().redisPrefix));
+  return { received, close: () => subscriber.disconnect() };
+}
+
+async function eventually(done: () => boolean, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
 
 const dedupe = (xs: string[]) => xs.filter((x, i) => x !== xs[i - 1]);
 

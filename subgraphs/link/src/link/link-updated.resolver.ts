@@ -12,7 +12,9 @@ interface LinkUpdatedArgs {
 @Resolver(() => Link)
 export class LinkUpdatedResolver {
   @Subscription(() => Link, {
-    description: "The viewer's links as they move through the pipeline (one link when id is given).",
+    description:
+      "The viewer's links as they move through the pipeline (one link when id is given): one payload per change, " +
+      'the link as it reads when sent, so a status the link has already left is not replayed.',
     subscribe: ({ args, context }: SubscribeResolverData<unknown, LinkUpdatedArgs, LinkContext>) => {
       const viewer = requireViewer(context);
       const { id } = args;
