@@ -5,8 +5,8 @@ import { untaggable } from '../crawl/page-verdict';
 import { LinkStore, type PipelineLink } from '../links/link-store';
 import type { ProcessorDefinition } from '../registry';
 import type { WorkerDeps } from '../worker-deps';
-import { failureOf, recordedFailure } from './failure';
-import { lastAttempt, laneWorkers } from './lane-workers';
+import { recordedFailure, settleFailure } from './failure';
+import { laneWorkers } from './lane-workers';
 
 /** Crawl: PENDING → CRAWLING → TAGGING (card stored, tag and thumbnail jobs queued) or FAILED with a reason. */
 export const crawlProcessor: ProcessorDefinition = {
@@ -33,11 +33,9 @@ export const crawlProcessor: ProcessorDefinition = {
           await job.moveToDelayed(Date.now() + err.ms, token);
           throw new DelayedError();
         }
-        const failure = failureOf(err);
-        if (!failure.permanent && !lastAttempt(job)) throw err;
-        if (failure.code === 'INTERNAL_ERROR') deps.logger.error({ err, linkId }, 'crawl failed');
-        await links.fail(link, failure.code);
-        throw recordedFailure(failure.code, err);
+        return settleFailure({ job, logger: deps.logger, context: { linkId } }, err, (code) =>
+          links.fail(link, code),
+        );
       }
       const refusal = untaggable(page);
       if (refusal) {

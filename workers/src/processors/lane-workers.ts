@@ -45,6 +45,3 @@ export function laneWorkers<P extends z.ZodType>(
     return worker;
   });
 }
-
-/** Whether this is the job's last attempt: a transient failure then becomes the link's recorded error. */
-export const lastAttempt = (job: Job) => job.attemptsMade + 1 >= (job.opts.attempts ?? 1);

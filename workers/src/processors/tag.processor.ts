@@ -3,8 +3,8 @@ import { Worker } from 'bullmq';
 import { LinkStore } from '../links/link-store';
 import type { ProcessorDefinition } from '../registry';
 import { AiRateLimited, LinkTagger } from '../tagging/link-tagger';
-import { failureOf, recordedFailure } from './failure';
-import { lastAttempt, laneWorkers } from './lane-workers';
+import { settleFailure } from './failure';
+import { laneWorkers } from './lane-workers';
 
 /** Tag: TAGGING → READY with machine tags (AI or HEURISTIC) beside the owner's own. */
 export const tagProcessor: ProcessorDefinition = {
@@ -26,11 +26,12 @@ export const tagProcessor: ProcessorDefinition = {
           await worker.rateLimit(err.ms);
           throw Worker.RateLimitError();
         }
-        const failure = failureOf(err);
-        if (!failure.permanent && !lastAttempt(job)) throw err;
-        deps.logger.error({ err, linkId }, 'tagging failed');
-        await links.fail(link, failure.code === 'INTERNAL_ERROR' ? 'TAGGING_FAILED' : failure.code);
-        throw recordedFailure(failure.code, err);
+        return settleFailure(
+          { job, logger: deps.logger, context: { linkId } },
+          err,
+          (code) => links.fail(link, code),
+          'TAGGING_FAILED',
+        );
       }
     });
   },

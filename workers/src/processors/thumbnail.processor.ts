@@ -5,8 +5,8 @@ import { ThumbnailAssets } from '../media/thumbnail-assets';
 import type { ProcessorDefinition } from '../registry';
 import { processImage } from '../thumbnails/process-image';
 import { storeThumbnail } from '../thumbnails/store-thumbnail';
-import { failureOf, recordedFailure } from './failure';
-import { lastAttempt, laneWorkers } from './lane-workers';
+import { settleFailure } from './failure';
+import { laneWorkers } from './lane-workers';
 
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
@@ -27,11 +27,9 @@ export const thumbnailProcessor: ProcessorDefinition = {
         await storeThumbnail(deps.media, res.body, image);
         await assets.ready(linkId, ownerId, image, res.body.length);
       } catch (err) {
-        const failure = failureOf(err);
-        if (!failure.permanent && !lastAttempt(job)) throw err;
-        if (failure.code === 'INTERNAL_ERROR') deps.logger.error({ err, linkId }, 'thumbnail failed');
-        await assets.failed(linkId, ownerId, failure.code);
-        throw recordedFailure(failure.code, err);
+        return settleFailure({ job, logger: deps.logger, context: { linkId } }, err, (code) =>
+          assets.failed(linkId, ownerId, code),
+        );
       }
       await publishLinkUpdated(deps.redis, deps.env.REDIS_PREFIX, { linkId, ownerId, status: null });
       return 'stored';

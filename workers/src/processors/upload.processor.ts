@@ -4,8 +4,8 @@ import { UploadAssets } from '../media/upload-assets';
 import type { ProcessorDefinition } from '../registry';
 import { processImage } from '../thumbnails/process-image';
 import { storeThumbnail } from '../thumbnails/store-thumbnail';
-import { failureOf, recordedFailure } from './failure';
-import { lastAttempt, laneWorkers } from './lane-workers';
+import { recordedFailure, settleFailure } from './failure';
+import { laneWorkers } from './lane-workers';
 
 /** Upload: a client's object in uploads/ is sniffed, resized and stored by content, like a page's image. */
 export const uploadProcessor: ProcessorDefinition = {
@@ -26,11 +26,9 @@ export const uploadProcessor: ProcessorDefinition = {
         await storeThumbnail(deps.media, original, image);
         await assets.ready(asset.id, image);
       } catch (err) {
-        const failure = failureOf(err);
-        if (!failure.permanent && !lastAttempt(job)) throw err;
-        if (failure.code === 'INTERNAL_ERROR') deps.logger.error({ err, assetId: asset.id }, 'upload failed');
-        await assets.failed(asset.id, failure.code);
-        throw recordedFailure(failure.code, err);
+        return settleFailure({ job, logger: deps.logger, context: { assetId: asset.id } }, err, (code) =>
+          assets.failed(asset.id, code),
+        );
       }
       await deps.media.delete(uploadKey(asset.id));
       return 'stored';
