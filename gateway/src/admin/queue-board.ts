@@ -5,6 +5,7 @@ import { ALL_QUEUES, bullPrefix, queueName } from '@link-archive/queues';
 import { Queue } from 'bullmq';
 import type { Express, NextFunction, Request, Response } from 'express';
 import type { AccessTokenVerifier } from '../auth/access-token';
+import { bearerToken } from '../auth/bearer-token';
 import { graphqlError } from '../graphql/http-errors';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
@@ -12,7 +13,7 @@ const TOKEN_COOKIE = 'la_access_token';
 
 /** The access token from `Authorization: Bearer …`, or from a cookie for a browser tab. */
 function accessToken(req: Request): string | null {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '')?.[1];
+  const bearer = bearerToken(req.header('authorization'));
   if (bearer) return bearer;
   const cookie = (req.header('cookie') ?? '')
     .split(';')

@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { PartnerKeys } from '../partners/partner-keys';
 import { graphqlError } from '../graphql/http-errors';
 import type { AccessTokenVerifier } from './access-token';
+import { bearerToken } from './bearer-token';
 
 /**
  * Establishes who is asking, before GraphQL runs. A bearer token that does not verify is refused with
@@ -19,8 +20,8 @@ export function authenticate(tokens: AccessTokenVerifier, partners: PartnerKeys)
       };
       const authorization = req.header('authorization');
       if (authorization) {
-        const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-        identity.viewer = match ? await tokens.verify(match[1]!) : null;
+        const token = bearerToken(authorization);
+        identity.viewer = token ? await tokens.verify(token) : null;
         if (!identity.viewer) {
           return graphqlError(res, 401, 'UNAUTHENTICATED', 'Invalid or expired access token');
         }
