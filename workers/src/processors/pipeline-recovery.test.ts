@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from '@link-archive/devstack';
+import { linkUpdatedChannel, type LinkUpdatedEvent } from '@link-archive/events';
 import { articleHtml, html, stack, startSite, type FixtureSite, type Route } from '@link-archive/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Redis from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { reconcile } from '../schedules/reconciler';
 import { scheduleRecrawls } from '../schedules/recrawl';
 import { startPipelineHarness, type PipelineHarness } from '../testing/pipeline-harness';
@@ -159,6 +161,12 @@ describe('nothing is lost', () => {
       [[lost, tagging], tagging],
     );
     expect(await reconcile(h.deps.db, h.deps.enqueuer, 30 * 60_000)).toBe(2);
+    // recovery waits behind nobody's fresh save: it goes on the bulk lane
+    const requeued = [
+      await h.deps.enqueuer.queue('crawl-bulk').getJobState(`crawl-${lost}-1`),
+      await h.deps.enqueuer.queue('tag-bulk').getJobState(`tag-${tagging}-1`),
+    ];
+    expect(requeued.every((state) => state !== 'unknown')).toBe(true);
     expect(await h.waitForLink(lost)).toMatchObject({ status: 'READY', title: 'Found again' });
     const tagged = await h.waitForLink(tagging);
     expect(tagged.status).toBe('READY');
@@ -177,13 +185,20 @@ describe('nothing is lost', () => {
       structured_data: { aggregateRating: { ratingValue: 4.5, reviewCount: 12 } },
     });
     await h.deps.db.query(`UPDATE link.links SET crawled_at = now() - interval '2 days' WHERE id = $1`, [id]);
-    const started = await scheduleRecrawls(h.deps.db, h.deps.enqueuer, {
+    const listener = new Redis(h.deps.env.REDIS_URL);
+    const announced: LinkUpdatedEvent[] = [];
+    listener.on('message', (_channel: string, message: string) => announced.push(JSON.parse(message)));
+    await listener.subscribe(linkUpdatedChannel(h.deps.env.REDIS_PREFIX));
+    const events = { redis: h.deps.redis, prefix: h.deps.env.REDIS_PREFIX };
+    const started = await scheduleRecrawls(h.deps.db, h.deps.enqueuer, events, {
       placeHours: 24,
       productHours: 24,
       pageHours: 0,
     });
     expect(started).toBeGreaterThanOrEqual(1);
     expect(await h.deps.enqueuer.queue('crawl-bulk').getJob(`crawl-${id}-2`)).toBeTruthy();
+    await vi.waitFor(() => expect(announced.filter((e) => e.linkId === id)[0]?.status).toBe('PENDING'));
+    listener.disconnect();
     const row = await h.waitForLink(id);
     const { rows } = await h.deps.db.query(
       `SELECT crawl_generation, crawled_at > now() - interval '1 minute' AS fresh FROM link.links WHERE id = $1`,

@@ -1,3 +1,5 @@
+import type { Redis } from '@link-archive/core';
+import { publishLinkUpdated } from '@link-archive/events';
 import { crawlQueue, type Enqueuer } from '@link-archive/queues';
 import type { Pool } from 'pg';
 
@@ -12,9 +14,15 @@ const BATCH = 500;
 /**
  * Stale READY links start a new crawl generation on the bulk lane: places and products change (hours,
  * prices, ratings) and come back daily by default, other pages monthly. An age of 0 turns a kind off.
+ * Each link's move back to PENDING is announced like any other status change.
  */
-export async function scheduleRecrawls(db: Pool, enqueuer: Enqueuer, ages: RecrawlAges): Promise<number> {
-  const { rows } = await db.query<{ id: string; generation: number }>(
+export async function scheduleRecrawls(
+  db: Pool,
+  enqueuer: Enqueuer,
+  events: { redis: Redis; prefix: string },
+  ages: RecrawlAges,
+): Promise<number> {
+  const { rows } = await db.query<{ id: string; ownerId: string; generation: number }>(
     `UPDATE link.links l
         SET crawl_generation = crawl_generation + 1, status = 'PENDING', status_changed_at = now(),
             updated_at = now()
@@ -28,7 +36,7 @@ export async function scheduleRecrawls(db: Pool, enqueuer: Enqueuer, ages: Recra
                END
          ORDER BY crawled_at LIMIT ${BATCH}
          FOR UPDATE SKIP LOCKED)
-      RETURNING l.id, l.crawl_generation AS generation`,
+      RETURNING l.id, l.owner_id AS "ownerId", l.crawl_generation AS generation`,
     [ages.placeHours, ages.productHours, ages.pageHours],
   );
   for (const link of rows) {
@@ -37,6 +45,11 @@ export async function scheduleRecrawls(db: Pool, enqueuer: Enqueuer, ages: Recra
       { linkId: link.id, generation: link.generation, refresh: true },
       'bulk',
     );
+    await publishLinkUpdated(events.redis, events.prefix, {
+      linkId: link.id,
+      ownerId: link.ownerId,
+      status: 'PENDING',
+    });
   }
   return rows.length;
 }
