@@ -31,8 +31,9 @@ export async function publishLinkUpdated(
 const logger = createLogger('link-events');
 
 /**
- * One Redis subscription per process, fanned out in memory to every GraphQL subscriber, so any replica
- * serves any subscriber. Events are best-effort: a client that misses one still reads the link's state.
+ * One Redis subscription per process, fanned out in memory by owner, so any replica serves any subscriber
+ * and an event wakes only its owner's subscriptions. Events are best-effort: a client that misses one still
+ * reads the link's state.
  */
 export class LinkUpdatedHub {
   private readonly emitter = new EventEmitter();
@@ -45,16 +46,19 @@ export class LinkUpdatedHub {
     this.subscriber.subscribe(channel).catch((err) => logger.error({ err }, 'link-updated subscribe failed'));
     this.subscriber.on('message', (_channel: string, message: string) => {
       const parsed = linkUpdatedEvent.safeParse(safeJson(message));
-      if (parsed.success) this.emitter.emit('event', parsed.data);
+      if (parsed.success) this.emitter.emit(parsed.data.ownerId, parsed.data);
       else logger.warn({ message: message.slice(0, 200) }, 'malformed link-updated event dropped');
     });
   }
 
-  /** Events that pass `accept`, until the consumer stops iterating (graphql-ws calls return()). */
-  async *events(accept: (event: LinkUpdatedEvent) => boolean): AsyncGenerator<LinkUpdatedEvent> {
+  /** An owner's events that pass `accept`, until the consumer stops iterating (graphql-ws calls return()). */
+  async *events(
+    ownerId: string,
+    accept: (event: LinkUpdatedEvent) => boolean = () => true,
+  ): AsyncGenerator<LinkUpdatedEvent> {
     const stop = new AbortController();
     try {
-      for await (const [event] of on(this.emitter, 'event', { signal: stop.signal })) {
+      for await (const [event] of on(this.emitter, ownerId, { signal: stop.signal })) {
         if (accept(event as LinkUpdatedEvent)) yield event as LinkUpdatedEvent;
       }
     } catch (err) {
@@ -62,10 +66,6 @@ export class LinkUpdatedHub {
     } finally {
       stop.abort();
     }
-  }
-
-  listenerCount(): number {
-    return this.emitter.listenerCount('event');
   }
 
   close(): void {

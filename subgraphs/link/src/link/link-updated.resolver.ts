@@ -1,4 +1,4 @@
-import { badInput, isUuid } from '@link-archive/core';
+import { badInput, isUuid, type Viewer } from '@link-archive/core';
 import { requireViewer } from '@link-archive/federation';
 import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import type { LinkContext } from '../context';
@@ -19,7 +19,7 @@ export class LinkUpdatedResolver {
       const viewer = requireViewer(context);
       const { id } = args;
       if (id && !isUuid(id)) throw badInput('id', 'not a link id');
-      return visibleLinks(context, (e) => e.ownerId === viewer.userId && (!id || e.linkId === id));
+      return visibleLinks(context, viewer, id ?? null);
     },
   })
   linkUpdated(@Root() link: Link, @Arg('id', () => ID, { nullable: true }) _id: string | null): Link {
@@ -27,14 +27,11 @@ export class LinkUpdatedResolver {
   }
 }
 
-/** Each accepted event as the link reads now; a link deleted meanwhile is skipped rather than sent as an error. */
-async function* visibleLinks(
-  context: LinkContext,
-  accept: Parameters<LinkContext['services']['linkEvents']['events']>[0],
-): AsyncGenerator<Link> {
-  const viewer = requireViewer(context);
-  for await (const event of context.services.linkEvents.events(accept)) {
-    const link = await context.services.links.ownedNow(viewer, event.linkId);
+/** Each event as the link reads now; a link deleted meanwhile is skipped rather than sent as an error. */
+async function* visibleLinks(context: LinkContext, viewer: Viewer, id: string | null): AsyncGenerator<Link> {
+  const { linkEvents, links } = context.services;
+  for await (const event of linkEvents.events(viewer.userId, (e) => !id || e.linkId === id)) {
+    const link = await links.ownedNow(viewer, event.linkId);
     if (link) yield link;
   }
 }
