@@ -108,6 +108,26 @@ describe('tagging', () => {
     expect(model.requests).toHaveLength(1);
   });
 
+  it("spends no one's calls per minute on an owner past their quota", async () => {
+    const { model, harness } = await withModel([completion('{"tags": ["clay", "kiln", "glaze"]}')], {
+      AI_CALLS_PER_MINUTE: '1',
+      AI_DAILY_QUOTA_FREE: '0',
+      AI_DAILY_QUOTA_PREMIUM: '5',
+    });
+    const free = await Promise.all(['/espresso', '/cycling'].map((p) => harness.save(site.url(p))));
+    for (const id of free) {
+      expect((await harness.waitForLink(id)).tags.every((t) => t.source === 'HEURISTIC')).toBe(true);
+    }
+    // the minute's one call is still there for an owner who has quota
+    const premium = await harness.save(site.url('/pottery?premium'), { ownerPlan: 'PREMIUM' });
+    expect((await harness.waitForLink(premium, undefined, 10_000)).tags.map((t) => t.source)).toEqual([
+      'AI',
+      'AI',
+      'AI',
+    ]);
+    expect(model.requests).toHaveLength(1);
+  });
+
   it("re-tagging replaces the machine tags and never the owner's", async () => {
     const { harness } = await withModel([completion('{"tags": ["yarn", "Knitting", "wool"]}')]);
     const id = await harness.save(site.url('/knitting'));

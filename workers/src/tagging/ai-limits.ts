@@ -9,12 +9,16 @@ export class AiQuota {
     private readonly perPlan: Record<Plan, number>,
   ) {}
 
-  async take(ownerId: string, plan: string): Promise<boolean> {
+  /** Takes one call from the owner's day; null when none is left, else how to give it back unused. */
+  async take(ownerId: string, plan: string): Promise<(() => Promise<void>) | null> {
     const limit = this.perPlan[plan as Plan] ?? this.perPlan.FREE;
-    if (limit <= 0) return false;
+    if (limit <= 0) return null;
     const key = `ai-quota:${ownerId}:${new Date().toISOString().slice(0, 10)}`;
     const [[, used]] = (await this.redis.multi().incr(key).expire(key, 172_800).exec()) as [[null, number]];
-    return used <= limit;
+    const giveBack = async () => void (await this.redis.decr(key));
+    if (used <= limit) return giveBack;
+    await giveBack();
+    return null;
   }
 }
 

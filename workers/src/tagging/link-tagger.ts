@@ -71,9 +71,14 @@ export class LinkTagger {
     const cacheKey = `ai-tags:${hash}`;
     const cached = await this.redis.get(cacheKey);
     if (cached) return machineTags(JSON.parse(cached) as string[], 'AI');
+    // the owner's quota first: an owner past it must not use up everyone's calls per minute
+    const giveBack = await this.quota.take(link.ownerId, link.ownerPlan);
+    if (!giveBack) return null;
     const wait = await this.rate.take();
-    if (wait > 0) throw new AiRateLimited(wait);
-    if (!(await this.quota.take(link.ownerId, link.ownerPlan))) return null;
+    if (wait > 0) {
+      await giveBack(); // the job runs again after the wait and takes it then
+      throw new AiRateLimited(wait);
+    }
     try {
       const tags = await this.ai!.tags({ ...input, existingTags: await this.links.ownerTags(link.ownerId) });
       await this.redis.set(cacheKey, JSON.stringify(tags), 'EX', CACHE_SECONDS);
