@@ -93,6 +93,24 @@ describe('uploads', () => {
     }
   });
 
+  it('holds an owner to 20 open upload tickets at once', async () => {
+    const me = await signUp();
+    const ask = () =>
+      gql(CREATE, { type: 'image/png', bytes: 10, purpose: 'UPLOAD' }, { token: me.accessToken });
+    for (let i = 0; i < 20; i++) expect((await ask()).errors).toBeUndefined();
+    const refused = await ask();
+    expect(firstCode(refused)).toBe('RATE_LIMITED');
+    expect(refused.errors?.[0]?.message).toMatch(/at most 20 uploads/);
+    // another owner is not affected
+    const other = await signUp();
+    const theirs = await gql(
+      CREATE,
+      { type: 'image/png', bytes: 10, purpose: 'UPLOAD' },
+      { token: other.accessToken },
+    );
+    expect(theirs.errors).toBeUndefined();
+  });
+
   it('fails an upload whose bytes are not an image, or not the size announced', async () => {
     const me = await signUp();
     const fake = await upload(me, Buffer.from('<html>not a png</html>'));

@@ -11,6 +11,8 @@ export const UPLOAD_TYPES = new Set([
   'image/heic',
 ]);
 export const UPLOAD_URL_SECONDS = 600;
+/** Tickets an owner may hold open (issued, not completed, URL still valid) at once. */
+export const MAX_OPEN_UPLOADS = 20;
 
 export function checkUpload(contentType: string, bytes: number, purpose: MediaKind, maxBytes: number) {
   const type = contentType.trim().toLowerCase();

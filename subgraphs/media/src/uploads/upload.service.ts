@@ -1,11 +1,11 @@
-import { badInput, isUuid, notFound, type Viewer } from '@link-archive/core';
+import { badInput, isUuid, notFound, rateLimited, type Viewer } from '@link-archive/core';
 import { uploadQueue, type Enqueuer } from '@link-archive/queues';
 import { uploadKey, type MediaStore } from '@link-archive/storage';
 import type { DataSource, Repository } from 'typeorm';
 import { MediaAsset } from '../media/media-asset.entity';
 import { MediaKind, MediaStatus } from '../media/media.enums';
 import type { UploadTicket } from './upload-ticket';
-import { UPLOAD_URL_SECONDS, checkUpload } from './upload-rules';
+import { MAX_OPEN_UPLOADS, UPLOAD_URL_SECONDS, checkUpload } from './upload-rules';
 
 /**
  * Presigned uploads: the client PUTs straight to S3, then asks for completion; the object is checked
@@ -29,6 +29,16 @@ export class UploadService {
   ): Promise<UploadTicket> {
     const contentType = checkUpload(input.contentType, input.bytes, input.purpose, this.maxBytes);
     if (input.linkId && !isUuid(input.linkId)) throw badInput('linkId', 'not a link id');
+    const open = await this.assets
+      .createQueryBuilder('a')
+      .where("a.owner_id = :owner AND a.status = 'PENDING' AND a.kind <> 'THUMBNAIL'", {
+        owner: viewer.userId,
+      })
+      .andWhere(`a.created_at > now() - interval '${UPLOAD_URL_SECONDS} seconds'`)
+      .getCount();
+    if (open >= MAX_OPEN_UPLOADS) {
+      throw rateLimited(UPLOAD_URL_SECONDS, `at most ${MAX_OPEN_UPLOADS} uploads may be open at once`);
+    }
     const asset = await this.assets.save(
       this.assets.create({
         kind: input.purpose,
