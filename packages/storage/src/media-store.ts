@@ -75,11 +75,15 @@ export class MediaStore {
   async get(key: string, maxBytes: number): Promise<Buffer | null> {
     try {
       const res = await this.client.send(new GetObjectCommand({ Bucket: this.config.bucket, Key: key }));
+      const tooLarge = new Error(`${key} is larger than ${maxBytes} bytes`);
       if ((res.ContentLength ?? 0) > maxBytes) {
         res.Body?.transformToWebStream().cancel();
-        throw new Error(`${key} is larger than ${maxBytes} bytes`);
+        throw tooLarge;
       }
-      return Buffer.from(await res.Body!.transformToByteArray());
+      // a server that sent no length is held to the cap all the same
+      const body = Buffer.from(await res.Body!.transformToByteArray());
+      if (body.length > maxBytes) throw tooLarge;
+      return body;
     } catch (err) {
       if (notFound(err)) return null;
       throw err;
