@@ -54,6 +54,15 @@ interface Card {
   } | null;
 }
 
+const save = async (owner: TestAccount, url: string, visibility?: string) =>
+  (
+    await execute<{ saveLink: { id: string; status: string } }>(
+      SAVE,
+      { url, v: visibility },
+      { token: owner.accessToken },
+    )
+  ).saveLink;
+
 const card = async (id: string, account: TestAccount) =>
   (await execute<{ link: Card }>(CARD, { id }, { token: account.accessToken })).link;
 
@@ -103,13 +112,7 @@ describe('the link pipeline through the gateway', () => {
     await events.ready;
     try {
       await provenLive(events, owner);
-      const saved = (
-        await execute<{ saveLink: { id: string; status: string } }>(
-          SAVE,
-          { url: site.url('/article'), v: 'PUBLIC' },
-          { token: owner.accessToken },
-        )
-      ).saveLink;
+      const saved = await save(owner, site.url('/article'), 'PUBLIC');
       expect(saved.status).toBe('PENDING');
 
       const ready = await waitForCard(saved.id, owner, (c) => c.status === 'READY' && c.thumbnail !== null);
@@ -179,13 +182,7 @@ describe('the link pipeline through the gateway', () => {
     await bobsEvents.ready;
     try {
       const bobsLink = await provenLive(bobsEvents, bob);
-      const saved = (
-        await execute<{ saveLink: { id: string } }>(
-          SAVE,
-          { url: site.url('/article?alice') },
-          { token: alice.accessToken },
-        )
-      ).saveLink;
+      const saved = await save(alice, site.url('/article?alice'));
       await waitForCard(saved.id, alice, (c) => c.status === 'READY');
       expect(bobsEvents.received.length).toBeGreaterThan(0);
       expect(bobsEvents.received.every((e) => e.id === bobsLink)).toBe(true);
@@ -201,13 +198,7 @@ describe('the link pipeline through the gateway', () => {
     await events.ready;
     try {
       const live = await provenLive(events, owner);
-      const doomed = (
-        await execute<{ saveLink: { id: string } }>(
-          SAVE,
-          { url: site.url('/article?doomed') },
-          { token: owner.accessToken },
-        )
-      ).saveLink;
+      const doomed = await save(owner, site.url('/article?doomed'));
       await execute(
         'mutation($id: ID!) { deleteLink(id: $id) }',
         { id: doomed.id },
@@ -259,13 +250,7 @@ const dedupe = (xs: string[]) => xs.filter((x, i) => x !== xs[i - 1]);
  * link proves it live, so later assertions about what arrived (or did not) are meaningful.
  */
 async function provenLive(events: LinkEvents, owner: TestAccount): Promise<string> {
-  const warmUp = (
-    await execute<{ saveLink: { id: string } }>(
-      SAVE,
-      { url: site.url(`/article?warm-up=${owner.id}`) },
-      { token: owner.accessToken },
-    )
-  ).saveLink;
+  const warmUp = await save(owner, site.url(`/article?warm-up=${owner.id}`));
   await events.until((e) => e.id === warmUp.id);
   return warmUp.id;
 }
