@@ -20,6 +20,7 @@ import { operationLog } from './graphql/operation-log';
 import { playgroundLandingPage } from './graphql/playground';
 import { SubgraphDataSource } from './graphql/subgraph-data-source';
 import { subgraphUrls } from './graphql/subgraph-urls';
+import { startGatewaySockets } from './subscriptions/gateway-sockets';
 import { rateLimit } from './limits/rate-limit';
 import { healthRoutes } from './observability/health';
 import { metricsRoutes } from './observability/metrics';
@@ -43,6 +44,8 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
     supergraphSdl,
     buildService: ({ name, url }) => new SubgraphDataSource(urls[name] ?? url!, env.SUBGRAPH_TIMEOUT_MS),
   });
+  const mask = maskErrors(logger);
+  const introspectionOpen = env.NODE_ENV === 'development' && env.INTROSPECTION_IN_DEVELOPMENT;
   const armor = new ApolloArmor({
     maxDepth: { n: env.MAX_DEPTH },
     maxAliases: { n: env.MAX_ALIASES },
@@ -61,13 +64,13 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     stopOnTerminationSignals: false, // index.ts owns shutdown
-    formatError: maskErrors(logger),
+    formatError: mask,
     validationRules: armor.validationRules,
     plugins: [
       ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       playgroundLandingPage(),
-      introspectionGuard(env.NODE_ENV === 'development' && env.INTROSPECTION_IN_DEVELOPMENT),
+      introspectionGuard(introspectionOpen),
       operationLog(logger),
     ],
   });
@@ -97,6 +100,20 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
       context: async ({ res }) => createContext(res.locals.identity, env.GATEWAY_SECRET),
     }),
   );
+  const sockets = startGatewaySockets({
+    httpServer,
+    env,
+    supergraphSdl,
+    urls,
+    limitRules: armor.validationRules,
+    introspectionOpen,
+    trustProxy: app.get('trust proxy fn'),
+    tokens,
+    redis,
+    apollo: server,
+    mask,
+    logger,
+  });
   const board = queueBoard(app, tokens, { url: env.REDIS_URL, prefix: env.REDIS_PREFIX });
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use(
@@ -121,6 +138,7 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
     port,
     url: `http://127.0.0.1:${port}/graphql`,
     close: async () => {
+      await sockets.close();
       await server.stop();
       await board.close();
       redis.disconnect();

@@ -34,6 +34,21 @@ export const gatewayEnvironment = z.object({
   /** Introspection is for ADMIN tokens; in development anyone may introspect unless this is false. */
   INTROSPECTION_IN_DEVELOPMENT: booleanFlag(true),
   LOG_LEVEL: optionalString(),
+
+  /** Browser origins (besides the gateway's own) that may open a WebSocket; native apps send none. */
+  WS_ALLOWED_ORIGINS: z.string().default(''),
+  WS_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(20),
+  WS_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(200),
+  WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).default(50),
+  WS_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(100 * 1024),
+  /** Ping interval; a socket that missed the previous ping's pong is dropped. */
+  WS_KEEPALIVE_MS: z.coerce.number().int().min(100).default(30_000),
+  /** How long a socket may stay open before sending connection_init. */
+  WS_INIT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
 });
 export type GatewayEnvironment = z.infer<typeof gatewayEnvironment>;
 

@@ -107,7 +107,7 @@ afterAll(() => site.close());
 describe('the link pipeline through the gateway', () => {
   it('turns a saved URL into a READY card with tags and three thumbnail sizes, announcing each status', async () => {
     const owner = await signUp();
-    const events = await subscribeLinkUpdated(owner.id);
+    const events = await subscribeLinkUpdated(owner);
     const published = await publishedEvents();
     await events.ready;
     try {
@@ -178,7 +178,7 @@ describe('the link pipeline through the gateway', () => {
 
   it("never tells one owner about another owner's links", async () => {
     const [alice, bob] = [await signUp(), await signUp()];
-    const bobsEvents = await subscribeLinkUpdated(bob.id);
+    const bobsEvents = await subscribeLinkUpdated(bob);
     await bobsEvents.ready;
     try {
       const bobsLink = await provenLive(bobsEvents, bob);
@@ -193,7 +193,7 @@ describe('the link pipeline through the gateway', () => {
 
   it('skips an event for a link deleted meanwhile instead of sending an error', async () => {
     const owner = await signUp();
-    const events = await subscribeLinkUpdated(owner.id);
+    const events = await subscribeLinkUpdated(owner);
     const redis = new Redis(stack().redisUrl);
     await events.ready;
     try {

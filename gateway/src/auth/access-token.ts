@@ -1,5 +1,5 @@
 import { importSPKI, jwtVerify } from 'jose';
-import type { Plan, Redis, Role, Viewer } from '@link-archive/core';
+import { revokedSessionKey, type Plan, type Redis, type Role, type Viewer } from '@link-archive/core';
 import { verifiedTokens } from './verified-tokens';
 
 type VerifyKey = Awaited<ReturnType<typeof importSPKI>>;
@@ -7,7 +7,12 @@ type VerifyKey = Awaited<ReturnType<typeof importSPKI>>;
 // Must match the user subgraph's token-signer.ts; the algorithm is pinned so "none" or HS256 forgeries fail.
 const ISSUER = 'link-archive';
 const AUDIENCE = 'link-archive-api';
-const revokedSessionKey = (sessionId: string) => `revoked-session:${sessionId}`;
+
+/** A verified access token: who it speaks for and until when (a WebSocket closes then). */
+export interface VerifiedToken {
+  viewer: Viewer;
+  expiresAt: number;
+}
 
 export class AccessTokenVerifier {
   private readonly verified = verifiedTokens();
@@ -23,8 +28,12 @@ export class AccessTokenVerifier {
 
   /** The viewer behind a bearer token, or null when it is invalid, expired, forged or revoked. */
   async verify(token: string): Promise<Viewer | null> {
+    return (await this.verifyToken(token))?.viewer ?? null;
+  }
+
+  async verifyToken(token: string): Promise<VerifiedToken | null> {
     const known = this.verified.get(token);
-    if (known) return (await this.revoked(known.sessionId)) ? null : known;
+    if (known) return (await this.isRevoked(known.viewer.sessionId)) ? null : known;
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ['EdDSA'],
@@ -39,8 +48,9 @@ export class AccessTokenVerifier {
         anonymous: payload.anon === true,
         sessionId: String(payload.sid),
       } satisfies Viewer & { role: Role };
-      this.verified.set(token, viewer, { ttl: Math.min(payload.exp! * 1000 - Date.now(), 5 * 60_000) });
-      return (await this.revoked(viewer.sessionId)) ? null : viewer;
+      const result = { viewer, expiresAt: payload.exp! * 1000 };
+      this.verified.set(token, result, { ttl: Math.min(result.expiresAt - Date.now(), 5 * 60_000) });
+      return (await this.isRevoked(viewer.sessionId)) ? null : result;
     } catch {
       return null;
     }
@@ -50,7 +60,7 @@ export class AccessTokenVerifier {
    * Fails open when Redis does not answer: the list only shortens a revoked session's last minutes (access
    * tokens live 15), and refusing every signed-in request during a Redis outage would be worse.
    */
-  private async revoked(sessionId: string): Promise<boolean> {
+  async isRevoked(sessionId: string): Promise<boolean> {
     try {
       return (await this.redis.exists(revokedSessionKey(sessionId))) > 0;
     } catch {

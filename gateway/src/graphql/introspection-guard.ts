@@ -3,7 +3,7 @@ import { forbidden } from '@link-archive/core';
 import { BREAK, visit, type DocumentNode } from 'graphql';
 import type { GatewayContext } from './context';
 
-function introspects(document: DocumentNode): boolean {
+export function introspects(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     Field(node) {

@@ -10,3 +10,4 @@ export * from './format-error';
 export * from './shutdown';
 export * from './text-input';
 export * from './tag-key';
+export * from './session-revocation';

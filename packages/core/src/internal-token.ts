@@ -11,6 +11,11 @@ import type { ForwardedIdentity } from './viewer';
 export const INTERNAL_TOKEN_HEADER = 'x-gateway-token';
 export const REQUEST_ID_HEADER = 'x-request-id';
 export type SignedIdentity = Omit<ForwardedIdentity, 'requestId'>;
+/**
+ * On the gateway's own WebSocket to a subgraph (its connection_init carries the signed token), each
+ * subscription names the identity it runs as under this extension key.
+ */
+export const SUBSCRIPTION_IDENTITY = 'identity';
 
 const AUDIENCE = 'link-archive-subgraphs';
 const ISSUER = 'link-archive-gateway';

@@ -1,21 +1,45 @@
 import type { Server } from 'node:http';
 import {
   INTERNAL_TOKEN_HEADER,
+  SUBSCRIPTION_IDENTITY,
+  maskErrors,
   verifyInternalToken,
   type ForwardedIdentity,
   type Logger,
+  type SignedIdentity,
 } from '@link-archive/core';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { z } from 'zod';
 import type { BaseContext } from './context';
 
 const MAX_PAYLOAD_BYTES = 64 * 1024;
 
+const signedIdentity: z.ZodType<SignedIdentity> = z.object({
+  viewer: z
+    .object({
+      userId: z.uuid(),
+      role: z.enum(['USER', 'ADMIN']),
+      plan: z.enum(['FREE', 'BASIC', 'PREMIUM', 'ENTERPRISE']),
+      anonymous: z.boolean(),
+      sessionId: z.string().max(100),
+    })
+    .nullable(),
+  partnerKeyId: z.string().max(100).nullable(),
+  clientIp: z.string().max(100),
+});
+
+type ConnectionState = {
+  /** Each operation's identity, as the gateway named it when subscribing. */
+  identities: Map<string, ForwardedIdentity>;
+};
+
 /**
  * graphql-ws on the subgraph's own port and path, for the gateway's subscription layer. Subgraphs trust only
- * the gateway, so a connection must present the gateway's signed token in its connection_init payload; the
- * identity inside it is the context of every operation on that connection.
+ * the gateway: a connection must present the gateway's signed token in its connection_init payload. The
+ * gateway multiplexes its subscribers on one connection, so each subscription names the identity it runs as
+ * in its extensions; that identity is the operation's context.
  */
 export function startSubscriptionServer<C extends BaseContext>(options: {
   httpServer: Server;
@@ -30,23 +54,32 @@ export function startSubscriptionServer<C extends BaseContext>(options: {
     path: options.path,
     maxPayload: MAX_PAYLOAD_BYTES,
   });
-  const cleanup = useServer<Record<string, unknown>, { identity?: ForwardedIdentity }>(
+  const mask = maskErrors(options.logger);
+  const cleanup = useServer<Record<string, unknown>, ConnectionState>(
     {
       schema: options.schema,
       onConnect: async (ctx) => {
         const token = ctx.connectionParams?.[INTERNAL_TOKEN_HEADER];
         if (typeof token !== 'string') return false;
         try {
-          const identity = await verifyInternalToken(options.internalSecret, token);
-          const requestId = String(ctx.connectionParams?.requestId ?? '').slice(0, 64) || 'subscription';
-          ctx.extra.identity = { ...identity, requestId };
+          await verifyInternalToken(options.internalSecret, token);
+          ctx.extra.identities = new Map();
           return true;
         } catch {
           return false;
         }
       },
-      context: (ctx) => {
-        const identity = ctx.extra.identity!;
+      onSubscribe: (ctx, id, payload) => {
+        const parsed = signedIdentity.safeParse(payload.extensions?.[SUBSCRIPTION_IDENTITY]);
+        if (!parsed.success) {
+          return [
+            new GraphQLError('subscription without an identity', { extensions: { code: 'BAD_REQUEST' } }),
+          ];
+        }
+        ctx.extra.identities?.set(id, { ...parsed.data, requestId: `subscription:${id}`.slice(0, 64) });
+      },
+      context: (ctx, id) => {
+        const identity = ctx.extra.identities!.get(id)!;
         return options.context({
           identity,
           viewer: identity.viewer,
@@ -54,6 +87,10 @@ export function startSubscriptionServer<C extends BaseContext>(options: {
           logger: options.logger.child({ requestId: identity.requestId }),
         });
       },
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((e) => mask(e.toJSON(), e)) } : undefined,
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => mask(e.toJSON(), e)),
+      onComplete: (ctx, id) => void ctx.extra.identities?.delete(id),
     },
     wss,
   );

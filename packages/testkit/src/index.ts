@@ -6,5 +6,6 @@ export * from './extra-gateway';
 export * from './isolated-redis';
 export * from './fixture-site';
 export * from './link-subscription';
+export * from './gateway-subscription';
 export * from './images';
 export * from './openai-server';

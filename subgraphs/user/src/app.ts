@@ -22,7 +22,7 @@ export const userSubgraph: SubgraphDefinition<UserContext, UserEnvironment> = {
     const services: UserServices = {
       users: new UserService(users),
       apiKeys: new ApiKeyService(ds.getRepository(ApiKey)),
-      auth: new AuthService(ds, await TokenSigner.fromPem(env.JWT_PRIVATE_KEY), redis, {
+      auth: new AuthService(ds, await TokenSigner.fromPem(env.JWT_PRIVATE_KEY), redis, env.REDIS_PREFIX, {
         loginPerAccount: env.LOGIN_MAX_PER_ACCOUNT,
         loginPerIp: env.LOGIN_MAX_PER_IP,
         loginWindowSeconds: env.LOGIN_WINDOW_SECONDS,

@@ -19,12 +19,13 @@ export class LinkPipeline {
     refresh: boolean,
   ): Promise<void> {
     try {
-      await this.enqueuer.enqueue(crawlQueue, { linkId: link.id, generation: link.crawlGeneration, refresh });
+      // announced before the crawl can start, so no subscriber sees CRAWLING before PENDING
       await publishLinkUpdated(this.redis, this.redisPrefix, {
         linkId: link.id,
         ownerId: link.ownerId,
         status: 'PENDING',
       });
+      await this.enqueuer.enqueue(crawlQueue, { linkId: link.id, generation: link.crawlGeneration, refresh });
     } catch (err) {
       this.logger.warn({ err, linkId: link.id }, 'crawl not queued; the reconciler will queue it');
     }

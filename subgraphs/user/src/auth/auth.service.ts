@@ -48,6 +48,7 @@ export class AuthService {
     private readonly ds: DataSource,
     private readonly signer: TokenSigner,
     private readonly redis: Redis,
+    private readonly redisPrefix: string,
     limits: AuthLimits,
   ) {
     this.users = ds.getRepository(User);
@@ -139,7 +140,10 @@ export class AuthService {
       await tx.delete(RefreshToken, { userId: viewer.userId });
       await tx.delete(User, { id: viewer.userId });
     });
-    await announceRevokedSessions(this.redis, [viewer.sessionId, ...families.map((f) => f.family_id)]);
+    await announceRevokedSessions(this.redis, this.redisPrefix, [
+      viewer.sessionId,
+      ...families.map((f) => f.family_id),
+    ]);
     return true;
   }
 
@@ -182,6 +186,6 @@ export class AuthService {
       .set({ revokedAt: () => 'now()' })
       .where('family_id = :familyId AND revoked_at IS NULL', { familyId })
       .execute();
-    await announceRevokedSessions(this.redis, [familyId]);
+    await announceRevokedSessions(this.redis, this.redisPrefix, [familyId]);
   }
 }

@@ -1,0 +1,72 @@
+import type { Server } from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import type { Logger, Redis } from '@link-archive/core';
+import type { GraphQLFormattedError, ValidationRule } from 'graphql';
+import type { AccessTokenVerifier } from '../auth/access-token';
+import type { GatewayEnvironment } from '../environment';
+import type { GatewayContext } from '../graphql/context';
+import { OperationAdmission } from '../graphql/operation-admission';
+import { SubgraphDataSource } from '../graphql/subgraph-data-source';
+import { startSocketServer } from './socket-server';
+import { SocketSessions } from './socket-sessions';
+import { SubscriptionHub } from './subscription-hub';
+import { SubscriptionPlanner } from './subscription-planner';
+import { UpstreamSubscriptions } from './upstream';
+
+/** Everything the gateway's WebSocket path needs, assembled once: planner, upstreams, hub, sessions, server. */
+export function startGatewaySockets(options: {
+  httpServer: Server;
+  env: GatewayEnvironment;
+  supergraphSdl: string;
+  urls: Record<string, string>;
+  limitRules: ValidationRule[];
+  introspectionOpen: boolean;
+  trustProxy: (address: string, hop: number) => boolean;
+  tokens: AccessTokenVerifier;
+  redis: Redis;
+  apollo: ApolloServer<GatewayContext>;
+  mask: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  logger: Logger;
+}): { hub: SubscriptionHub; close: () => Promise<void> } {
+  const { env, logger } = options;
+  const planner = new SubscriptionPlanner(options.supergraphSdl);
+  const services = Object.fromEntries(
+    Object.entries(options.urls).map(([name, url]) => [
+      name,
+      new SubgraphDataSource(url, env.SUBGRAPH_TIMEOUT_MS),
+    ]),
+  );
+  const upstream = new UpstreamSubscriptions(options.urls, env.GATEWAY_SECRET, logger);
+  const hub = new SubscriptionHub(planner, upstream, services, env.GATEWAY_SECRET, options.mask, logger);
+  const sessions = new SocketSessions(env.REDIS_URL, env.REDIS_PREFIX, options.redis, logger);
+  const admission = new OperationAdmission(
+    planner.schema,
+    options.limitRules,
+    env.MAX_TOKENS,
+    options.introspectionOpen,
+    env.NODE_ENV === 'development',
+  );
+  const server = startSocketServer({
+    httpServer: options.httpServer,
+    path: '/graphql',
+    env,
+    trustProxy: options.trustProxy,
+    tokens: options.tokens,
+    redis: options.redis,
+    apollo: options.apollo,
+    admission,
+    hub,
+    sessions,
+    mask: options.mask,
+    logger,
+  });
+  return {
+    hub,
+    close: async () => {
+      await server.close();
+      await hub.close();
+      await upstream.close();
+      sessions.close();
+    },
+  };
+}
