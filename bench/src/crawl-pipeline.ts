@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { linkUpdatedChannel, linkUpdatedEvent } from '@link-archive/events';
+import { linkUpdated, liveChannel, type DomainEvent } from '@link-archive/events';
 import { Enqueuer, crawlQueue } from '@link-archive/queues';
 import { repoRoot, startIsolatedStack } from '@link-archive/devstack';
 import Redis from 'ioredis';
@@ -133,7 +133,7 @@ async function runPipeline(): Promise<PipelineResult> {
             ...process.env,
             NODE_ENV: 'production',
             LOG_LEVEL: 'warn',
-            WORKERS: 'crawl,tag',
+            WORKERS: 'crawl,tag,relay',
             DATABASE_URL: stack.databaseUrl,
             REDIS_URL: stack.redisUrl,
             REDIS_PREFIX: prefix,
@@ -145,9 +145,9 @@ async function runPipeline(): Promise<PipelineResult> {
     }
     const saved = new Map<string, number>();
     const finished = new Map<string, { at: number; status: string }>();
-    await events.subscribe(linkUpdatedChannel(prefix));
+    await events.subscribe(liveChannel(prefix, linkUpdated.name));
     events.on('message', (_channel: string, message: string) => {
-      const event = linkUpdatedEvent.parse(JSON.parse(message));
+      const event = linkUpdated.payload.parse((JSON.parse(message) as DomainEvent).payload);
       if (event.status === 'READY' || event.status === 'FAILED') {
         finished.set(event.linkId, { at: performance.now(), status: event.status });
       }

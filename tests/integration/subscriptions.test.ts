@@ -78,7 +78,7 @@ describe('linkUpdated through the gateway', () => {
     } finally {
       await events.close();
     }
-  });
+  }, 90_000);
 
   it("sends nothing of one user's links to another user's subscription", async () => {
     const [alice, bob] = [await signUp(), await signUp()];

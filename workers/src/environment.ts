@@ -50,6 +50,11 @@ export const workersEnvironment = storageEnvironment.extend(queueEnvironment.sha
   RECRAWL_PLACE_HOURS: count(24, 100_000),
   RECRAWL_PRODUCT_HOURS: count(24, 100_000),
   RECRAWL_PAGE_HOURS: count(24 * 30, 100_000),
+
+  /** How often the relay reads the outboxes when no commit notification woke it. */
+  OUTBOX_POLL_MS: count(1_000, 600_000),
+  /** How long delivered events are kept, to be queued again after a Redis loss. */
+  OUTBOX_RETENTION_MS: count(86_400_000, 30 * 86_400_000),
 });
 export type WorkersEnvironment = z.infer<typeof workersEnvironment>;
 

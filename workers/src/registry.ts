@@ -1,15 +1,21 @@
-import type { Worker } from 'bullmq';
 import { crawlProcessor } from './processors/crawl.processor';
+import { relayProcessor } from './processors/relay.processor';
 import { scheduleProcessor } from './processors/schedule.processor';
 import { tagProcessor } from './processors/tag.processor';
 import { thumbnailProcessor } from './processors/thumbnail.processor';
 import { uploadProcessor } from './processors/upload.processor';
 import type { WorkerDeps } from './worker-deps';
 
-/** A processor this process can run: its name (as in WORKERS=) and how to start its BullMQ workers. */
+/** Something a processor runs until shutdown: a BullMQ worker, or the outbox relay. */
+export interface Running {
+  name: string;
+  close: () => Promise<void>;
+}
+
+/** A processor this process can run: its name (as in WORKERS=) and how to start it. */
 export interface ProcessorDefinition {
   name: string;
-  start: (deps: WorkerDeps) => Worker[];
+  start: (deps: WorkerDeps) => Running[];
 }
 
 export const processors: ProcessorDefinition[] = [
@@ -18,6 +24,7 @@ export const processors: ProcessorDefinition[] = [
   thumbnailProcessor,
   uploadProcessor,
   scheduleProcessor,
+  relayProcessor,
 ];
 
 export function selectProcessors(wanted: string): ProcessorDefinition[] {

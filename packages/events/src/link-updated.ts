@@ -1,39 +1,41 @@
 import { EventEmitter, on } from 'node:events';
-import { createLogger, type Redis } from '@link-archive/core';
+import { createLogger } from '@link-archive/core';
 import IORedis from 'ioredis';
-import { z } from 'zod';
+import type { DomainEvent } from './define-event';
+import { linkUpdated } from './link-events';
+import { mediaReady } from './media-events';
+import { liveChannel } from './routing';
 
-/**
- * A link changed in the pipeline (status, metadata, tags or thumbnail). Carries ids only: subscribers
- * read the link itself, with the viewer's permissions, from its owner.
- */
-export const linkUpdatedEvent = z.object({
-  linkId: z.uuid(),
-  ownerId: z.uuid(),
-  /** The link's new status; null when something else changed (its thumbnail). */
-  status: z.string().max(20).nullable(),
-  at: z.iso.datetime(),
-});
-export type LinkUpdatedEvent = z.infer<typeof linkUpdatedEvent>;
-
-/** Pub/sub channels are not keys: ioredis' keyPrefix does not apply, so the deployment prefix is spelt out. */
-export const linkUpdatedChannel = (redisPrefix: string) => `${redisPrefix}events:link-updated`;
-
-export async function publishLinkUpdated(
-  redis: Redis,
-  redisPrefix: string,
-  event: Omit<LinkUpdatedEvent, 'at'>,
-): Promise<void> {
-  const message: LinkUpdatedEvent = { ...event, at: new Date().toISOString() };
-  await redis.publish(linkUpdatedChannel(redisPrefix), JSON.stringify(message));
+/** What a linkUpdated subscriber is told: which link changed and, for a pipeline step, its new status. */
+export interface LinkChange {
+  linkId: string;
+  ownerId: string;
+  /** The status the change made; null when something else changed (its thumbnail, its visibility). */
+  status: string | null;
 }
 
 const logger = createLogger('link-events');
 
+/** A live event as a link change, or null when it does not concern a link. */
+function toLinkChange(event: DomainEvent): LinkChange | null {
+  if (event.name === linkUpdated.name) {
+    const p = linkUpdated.payload.safeParse(event.payload);
+    return p.success ? { linkId: p.data.linkId, ownerId: p.data.ownerId, status: p.data.status } : null;
+  }
+  if (event.name === mediaReady.name) {
+    const p = mediaReady.payload.safeParse(event.payload);
+    return p.success && p.data.linkId
+      ? { linkId: p.data.linkId, ownerId: p.data.ownerId, status: null }
+      : null;
+  }
+  return null;
+}
+
 /**
- * One Redis subscription per process, fanned out in memory by owner, so any replica serves any subscriber
- * and an event wakes only its owner's subscriptions. Events are best-effort: a client that misses one still
- * reads the link's state.
+ * Link changes as the outbox relay publishes them live (link.updated, and media.ready for a link's thumbnail):
+ * one Redis subscription per process, fanned out in memory by owner, so any replica serves any subscriber
+ * and an event wakes only its owner's subscriptions. Live events are best-effort: a client that misses one
+ * still reads the link's state.
  */
 export class LinkUpdatedHub {
   private readonly emitter = new EventEmitter();
@@ -42,24 +44,25 @@ export class LinkUpdatedHub {
   constructor(redisUrl: string, redisPrefix: string) {
     this.emitter.setMaxListeners(0);
     this.subscriber = new IORedis(redisUrl, { connectTimeout: 5_000, maxRetriesPerRequest: null });
-    const channel = linkUpdatedChannel(redisPrefix);
-    this.subscriber.subscribe(channel).catch((err) => logger.error({ err }, 'link-updated subscribe failed'));
+    const channels = [linkUpdated, mediaReady].map((e) => liveChannel(redisPrefix, e.name));
+    this.subscriber
+      .subscribe(...channels)
+      .catch((err) => logger.error({ err }, 'link-updated subscribe failed'));
     this.subscriber.on('message', (_channel: string, message: string) => {
-      const parsed = linkUpdatedEvent.safeParse(safeJson(message));
-      if (parsed.success) this.emitter.emit(parsed.data.ownerId, parsed.data);
-      else logger.warn({ message: message.slice(0, 200) }, 'malformed link-updated event dropped');
+      const change = toLinkChange(safeJson(message) as DomainEvent);
+      if (change) this.emitter.emit(change.ownerId, change);
     });
   }
 
-  /** An owner's events that pass `accept`, until the consumer stops iterating (graphql-ws calls return()). */
+  /** An owner's changes that pass `accept`, until the consumer stops iterating (graphql-ws calls return()). */
   async *events(
     ownerId: string,
-    accept: (event: LinkUpdatedEvent) => boolean = () => true,
-  ): AsyncGenerator<LinkUpdatedEvent> {
+    accept: (change: LinkChange) => boolean = () => true,
+  ): AsyncGenerator<LinkChange> {
     const stop = new AbortController();
     try {
-      for await (const [event] of on(this.emitter, ownerId, { signal: stop.signal })) {
-        if (accept(event as LinkUpdatedEvent)) yield event as LinkUpdatedEvent;
+      for await (const [change] of on(this.emitter, ownerId, { signal: stop.signal })) {
+        if (accept(change as LinkChange)) yield change as LinkChange;
       }
     } catch (err) {
       if ((err as Error).name !== 'AbortError') throw err;

@@ -1,4 +1,6 @@
 import { createLogger, createRedis, onShutdown, type Logger, type Redis } from '@link-archive/core';
+import { startEventConsumer, type ConsumerName, type on } from '@link-archive/events';
+import { bullPrefix } from '@link-archive/queues';
 import type express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
@@ -27,6 +29,8 @@ export interface SubgraphDefinition<C extends BaseContext, E extends SubgraphEnv
     internalRoutes?: (router: express.Router) => void;
     /** Serve the schema's subscriptions over graphql-ws on the subgraph's own port. */
     subscriptions?: boolean;
+    /** The durable consumer this subgraph runs: its handlers for the events routed to it. */
+    events?: { consumer: ConsumerName; handlers: ReturnType<typeof on>[] };
     /** Closes what setup opened, after the server stopped. */
     close?: () => Promise<void>;
   }>;
@@ -41,7 +45,20 @@ export async function runSubgraph<C extends BaseContext, E extends SubgraphEnvir
   await ds.initialize();
   if (env.MIGRATE_ON_START) await migrate(ds, def.dbSchema);
   const redis = createRedis(env.REDIS_URL, env.REDIS_PREFIX);
-  const { context, internalRoutes, subscriptions, close } = await def.setup({ ds, redis, logger }, env);
+  const { context, internalRoutes, subscriptions, events, close } = await def.setup(
+    { ds, redis, logger },
+    env,
+  );
+  const consumer = events
+    ? startEventConsumer({
+        ...events,
+        schema: def.dbSchema,
+        transaction: (work) => ds.transaction((manager) => work(manager)),
+        connection: { url: env.REDIS_URL, maxRetriesPerRequest: null },
+        bullPrefix: bullPrefix(env.REDIS_PREFIX),
+        logger,
+      })
+    : null;
   return startSubgraphServer<C>(
     {
       name: def.name,
@@ -56,6 +73,7 @@ export async function runSubgraph<C extends BaseContext, E extends SubgraphEnvir
       internalRoutes,
       subscriptions,
       onClose: async () => {
+        await consumer?.close();
         await close?.();
         await ds.destroy();
         redis.disconnect();

@@ -27,6 +27,13 @@ export const PUBLIC_PREFIX = 'thumbnails/';
 export const thumbnailKey = (sha256: string, longestSide: number) =>
   `${PUBLIC_PREFIX}${sha256}/${longestSide}.webp`;
 export const originalKey = (sha256: string) => `originals/${sha256}`;
+/** The longest side of each public size, in px. */
+export const THUMBNAIL_SIZES = [150, 300, 600] as const;
+/** Every object stored for one content hash: the private original and its public sizes. */
+export const storedObjectKeys = (sha256: string) => [
+  originalKey(sha256),
+  ...THUMBNAIL_SIZES.map((side) => thumbnailKey(sha256, side)),
+];
 /** Where a client's presigned upload lands before it is checked and processed. */
 export const uploadKey = (assetId: string) => `uploads/${assetId}`;
 

@@ -87,7 +87,7 @@ export function subscribe<T = Record<string, unknown>>(
     closed,
     ready,
     ended,
-    until: async (match, timeoutMs = 15_000) => {
+    until: async (match, timeoutMs = 40_000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const found = received.find(match);

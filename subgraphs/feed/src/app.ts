@@ -6,6 +6,7 @@ import { createFeedItemLoader } from './feed-item/feed-item.loader';
 import { createFollowLoaders } from './follow/follow.loaders';
 import { FollowService } from './follow/follow.service';
 import { buildFeedSchema } from './schema';
+import { feedEventHandlers } from './events/feed-consumer';
 
 export const feedSubgraph: SubgraphDefinition<FeedContext, FeedEnvironment> = {
   name: 'feed',
@@ -20,6 +21,7 @@ export const feedSubgraph: SubgraphDefinition<FeedContext, FeedEnvironment> = {
         services: { follows },
         loaders: { ...createFollowLoaders(ds, base.viewer), feedItem: createFeedItemLoader(ds) },
       }),
+      events: { consumer: 'feed', handlers: feedEventHandlers },
     };
   },
 };

@@ -1,3 +1,4 @@
+import { FeedDomainEvents1732500000000 } from './migrations/1732500000000-domain-events';
 import { createDataSource, type DataSourceOptions } from '@link-archive/federation';
 import { FeedItem } from './feed-item/feed-item.entity';
 import { Follow } from './follow/follow.entity';
@@ -10,5 +11,5 @@ export const feedDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger'
     ...options,
     schema: FEED_SCHEMA,
     entities: [Follow, FeedItem],
-    migrations: [InitFeed1732300000000],
+    migrations: [InitFeed1732300000000, FeedDomainEvents1732500000000],
   });

@@ -10,16 +10,17 @@ import { createLinkLoader } from './link/link.loader';
 import { LinkService } from './link/link.service';
 import { VisibilityPolicy } from './link/visibility';
 import { buildLinkSchema } from './schema';
+import { linkEventHandlers } from './events/link-consumer';
 
 export const linkSubgraph: SubgraphDefinition<LinkContext, LinkEnvironment> = {
   name: 'link',
   dbSchema: LINK_SCHEMA,
   dataSource: linkDataSource,
   buildSchema: buildLinkSchema,
-  async setup({ ds, redis, logger }, env) {
+  async setup({ ds, logger }, env) {
     const policy = new VisibilityPolicy(ds);
     const enqueuer = new Enqueuer({ url: env.REDIS_URL }, env.REDIS_PREFIX, retryPolicy(env));
-    const pipeline = new LinkPipeline(enqueuer, redis, env.REDIS_PREFIX, logger);
+    const pipeline = new LinkPipeline(enqueuer, logger);
     const links = new LinkService(ds, policy, pipeline);
     const linkEvents = new LinkUpdatedHub(env.REDIS_URL, env.REDIS_PREFIX);
     const repo = ds.getRepository(Link);
@@ -30,6 +31,7 @@ export const linkSubgraph: SubgraphDefinition<LinkContext, LinkEnvironment> = {
         loaders: { link: createLinkLoader(repo, policy, base.viewer) },
       }),
       subscriptions: true,
+      events: { consumer: 'link', handlers: linkEventHandlers },
       close: async () => {
         linkEvents.close();
         await enqueuer.close();

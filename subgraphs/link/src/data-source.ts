@@ -1,3 +1,4 @@
+import { LinkDomainEvents1732500000000 } from './migrations/1732500000000-domain-events';
 import { createDataSource, type DataSourceOptions } from '@link-archive/federation';
 import { Link } from './link/link.entity';
 import { InitLink1732300000000 } from './migrations/1732300000000-init-link';
@@ -10,5 +11,5 @@ export const linkDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger'
     ...options,
     schema: LINK_SCHEMA,
     entities: [Link],
-    migrations: [InitLink1732300000000, LinkPipeline1732400000000],
+    migrations: [InitLink1732300000000, LinkPipeline1732400000000, LinkDomainEvents1732500000000],
   });

@@ -7,6 +7,7 @@ import { MEDIA_SCHEMA, mediaDataSource } from './data-source';
 import type { MediaEnvironment } from './environment';
 import { createMediaLoaders } from './media/media.loaders';
 import { buildMediaSchema } from './schema';
+import { mediaEventHandlers } from './events/media-consumer';
 
 export const mediaSubgraph: SubgraphDefinition<MediaContext, MediaEnvironment> = {
   name: 'media',
@@ -19,6 +20,7 @@ export const mediaSubgraph: SubgraphDefinition<MediaContext, MediaEnvironment> =
     const uploads = new UploadService(ds, store, enqueuer, env.UPLOAD_MAX_BYTES);
     return {
       context: (base) => ({ ...base, store, services: { uploads }, loaders: createMediaLoaders(ds) }),
+      events: { consumer: 'media', handlers: mediaEventHandlers(store) },
       close: async () => {
         await enqueuer.close();
         store.client.destroy();

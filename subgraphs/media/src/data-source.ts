@@ -1,3 +1,4 @@
+import { MediaDomainEvents1732500000000 } from './migrations/1732500000000-domain-events';
 import { createDataSource, type DataSourceOptions } from '@link-archive/federation';
 import { MediaAsset } from './media/media-asset.entity';
 import { InitMedia1732300000000 } from './migrations/1732300000000-init-media';
@@ -10,5 +11,5 @@ export const mediaDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger
     ...options,
     schema: MEDIA_SCHEMA,
     entities: [MediaAsset],
-    migrations: [InitMedia1732300000000, MediaPipeline1732400000000],
+    migrations: [InitMedia1732300000000, MediaPipeline1732400000000, MediaDomainEvents1732500000000],
   });

@@ -5,6 +5,7 @@ import type { ReviewEnvironment } from './environment';
 import { createReviewLoaders } from './review/review.loaders';
 import { ReviewService } from './review/review.service';
 import { buildReviewSchema } from './schema';
+import { reviewEventHandlers } from './events/review-consumer';
 
 export const reviewSubgraph: SubgraphDefinition<ReviewContext, ReviewEnvironment> = {
   name: 'review',
@@ -13,6 +14,9 @@ export const reviewSubgraph: SubgraphDefinition<ReviewContext, ReviewEnvironment
   buildSchema: buildReviewSchema,
   async setup({ ds }) {
     const reviews = new ReviewService(ds);
-    return { context: (base) => ({ ...base, services: { reviews }, loaders: createReviewLoaders(ds) }) };
+    return {
+      context: (base) => ({ ...base, services: { reviews }, loaders: createReviewLoaders(ds) }),
+      events: { consumer: 'review', handlers: reviewEventHandlers },
+    };
   },
 };

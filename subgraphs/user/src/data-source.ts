@@ -1,3 +1,4 @@
+import { UserDomainEvents1732500000000 } from './migrations/1732500000000-domain-events';
 import { createDataSource, type DataSourceOptions } from '@link-archive/federation';
 import { ApiKey } from './api-keys/api-key.entity';
 import { RefreshToken } from './auth/refresh-token.entity';
@@ -11,5 +12,5 @@ export const userDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger'
     ...options,
     schema: USER_SCHEMA,
     entities: [User, RefreshToken, ApiKey],
-    migrations: [InitUser1732300000000],
+    migrations: [InitUser1732300000000, UserDomainEvents1732500000000],
   });

@@ -1,6 +1,5 @@
-import type { Redis } from '@link-archive/core';
-import { publishLinkUpdated } from '@link-archive/events';
-import type { Pool } from 'pg';
+import { emitEvent, inTransaction, linkUpdated } from '@link-archive/events';
+import type { Pool, PoolClient } from 'pg';
 import type { CrawledPage } from '../crawl/crawled-page';
 import { MAX_TEXT } from '../crawl/extract-page';
 
@@ -29,24 +28,21 @@ export interface PipelineLink {
   language: string | null;
   contentText: string | null;
   pageKind: string;
+  visibility: 'PRIVATE' | 'FOLLOWERS' | 'PUBLIC';
   tags: StoredTag[];
 }
 
 const COLUMNS = `id, owner_id AS "ownerId", owner_plan AS "ownerPlan", url, normalized_url AS "normalizedUrl",
   status, crawl_generation AS generation, deleted_at IS NOT NULL AS deleted, title, description,
-  site_name AS "siteName", language, content_text AS "contentText", page_kind AS "pageKind", tags`;
+  site_name AS "siteName", language, content_text AS "contentText", page_kind AS "pageKind", visibility, tags`;
 
 /**
  * The link pipeline's writes to the link schema (the crawl and tag workers belong to the link domain).
  * Every transition names the generation it belongs to and the states it may leave, so a superseded or
- * repeated job changes nothing; each applied transition publishes a linkUpdated event.
+ * repeated job changes nothing; each applied transition emits link.updated in the same transaction.
  */
 export class LinkStore {
-  constructor(
-    private readonly db: Pool,
-    private readonly redis: Redis,
-    private readonly redisPrefix: string,
-  ) {}
+  constructor(private readonly db: Pool) {}
 
   async get(id: string): Promise<PipelineLink | null> {
     const { rows } = await this.db.query(`SELECT ${COLUMNS} FROM link.links WHERE id = $1`, [id]);
@@ -58,15 +54,17 @@ export class LinkStore {
    * statement; null when the link is elsewhere (gone, superseded, already crawled): ask `get` why.
    */
   async startCrawl(id: string, generation: number): Promise<PipelineLink | null> {
-    const { rows } = await this.db.query<PipelineLink>(
-      `UPDATE link.links SET status = 'CRAWLING', status_changed_at = now(), updated_at = now(), error = NULL
-        WHERE id = $1 AND crawl_generation = $2 AND status IN ('PENDING', 'CRAWLING') AND deleted_at IS NULL
-        RETURNING ${COLUMNS}`,
-      [id, generation],
-    );
-    const link = rows[0] ?? null;
-    if (link) await this.announce(link);
-    return link;
+    return inTransaction(this.db, async (tx) => {
+      const { rows } = await tx.query<PipelineLink>(
+        `UPDATE link.links SET status = 'CRAWLING', status_changed_at = now(), updated_at = now(), error = NULL
+          WHERE id = $1 AND crawl_generation = $2 AND status IN ('PENDING', 'CRAWLING') AND deleted_at IS NULL
+          RETURNING ${COLUMNS}`,
+        [id, generation],
+      );
+      const link = rows[0] ?? null;
+      if (link) await announce(tx, link);
+      return link;
+    });
   }
 
   /** The page's card, then TAGGING. */
@@ -129,24 +127,28 @@ export class LinkStore {
     extraSets: string,
     extraValues: unknown[] = [],
   ): Promise<boolean> {
-    const { rowCount } = await this.db.query(
-      `UPDATE link.links
-          SET status = '${to}', status_changed_at = now(), updated_at = now()
-              ${to === 'FAILED' ? '' : ', error = NULL'} ${extraSets}
-        WHERE id = $1 AND crawl_generation = $2 AND status = ANY($3::text[]) AND deleted_at IS NULL`,
-      [link.id, link.generation, from, ...extraValues],
-    );
-    if (!rowCount) return false;
-    link.status = to;
-    await this.announce(link);
-    return true;
-  }
-
-  private announce(link: PipelineLink): Promise<void> {
-    return publishLinkUpdated(this.redis, this.redisPrefix, {
-      linkId: link.id,
-      ownerId: link.ownerId,
-      status: link.status,
+    const applied = await inTransaction(this.db, async (tx) => {
+      const { rows } = await tx.query<{ visibility: PipelineLink['visibility'] }>(
+        `UPDATE link.links
+            SET status = '${to}', status_changed_at = now(), updated_at = now()
+                ${to === 'FAILED' ? '' : ', error = NULL'} ${extraSets}
+          WHERE id = $1 AND crawl_generation = $2 AND status = ANY($3::text[]) AND deleted_at IS NULL
+          RETURNING visibility`,
+        [link.id, link.generation, from, ...extraValues],
+      );
+      if (!rows[0]) return false;
+      await announce(tx, { ...link, status: to, visibility: rows[0].visibility });
+      return true;
     });
+    if (applied) link.status = to;
+    return applied;
   }
 }
+
+const announce = (tx: PoolClient, link: PipelineLink) =>
+  emitEvent(tx, 'link', linkUpdated, {
+    linkId: link.id,
+    ownerId: link.ownerId,
+    status: link.status,
+    visibility: link.visibility,
+  });

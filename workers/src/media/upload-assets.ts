@@ -1,3 +1,4 @@
+import { emitEvent, inTransaction, mediaReady } from '@link-archive/events';
 import type { Pool } from 'pg';
 import type { ProcessedImage } from '../thumbnails/process-image';
 
@@ -22,13 +23,17 @@ export class UploadAssets {
   }
 
   async ready(id: string, image: ProcessedImage): Promise<void> {
-    await this.db.query(
-      `UPDATE media.media_assets
-          SET status = 'READY', error = NULL, content_type = $2, width = $3, height = $4, blurhash = $5,
-              storage_key = $6, updated_at = now()
-        WHERE id = $1 AND status = 'PENDING'`,
-      [id, image.contentType, image.width, image.height, image.blurhash, image.sha256],
-    );
+    await inTransaction(this.db, async (tx) => {
+      const { rows } = await tx.query<{ kind: 'UPLOAD' | 'AVATAR'; ownerId: string; linkId: string | null }>(
+        `UPDATE media.media_assets
+            SET status = 'READY', error = NULL, content_type = $2, width = $3, height = $4, blurhash = $5,
+                storage_key = $6, updated_at = now()
+          WHERE id = $1 AND status = 'PENDING'
+          RETURNING kind, owner_id AS "ownerId", link_id AS "linkId"`,
+        [id, image.contentType, image.width, image.height, image.blurhash, image.sha256],
+      );
+      if (rows[0]) await emitEvent(tx, 'media', mediaReady, { assetId: id, ...rows[0] });
+    });
   }
 
   async failed(id: string, code: string): Promise<void> {

@@ -12,7 +12,7 @@ import { laneWorkers } from './lane-workers';
 export const crawlProcessor: ProcessorDefinition = {
   name: 'crawl',
   start(deps) {
-    const links = new LinkStore(deps.db, deps.redis, deps.env.REDIS_PREFIX);
+    const links = new LinkStore(deps.db);
     const crawler = new Crawler(deps.redis, deps.fetchOptions, deps.env.CRAWLER_HOST_INTERVAL_MS);
     return laneWorkers(deps, crawlQueue, deps.env.CRAWL_CONCURRENCY, async ({ job, token, lane }) => {
       const { linkId, generation, refresh } = job.data;

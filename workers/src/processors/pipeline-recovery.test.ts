@@ -1,10 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from '@link-archive/devstack';
-import { linkUpdatedChannel, type LinkUpdatedEvent } from '@link-archive/events';
 import { articleHtml, html, stack, startSite, type FixtureSite, type Route } from '@link-archive/testkit';
-import Redis from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcile } from '../schedules/reconciler';
 import { scheduleRecrawls } from '../schedules/recrawl';
 import { startPipelineHarness, type PipelineHarness } from '../testing/pipeline-harness';
@@ -185,20 +183,20 @@ describe('nothing is lost', () => {
       structured_data: { aggregateRating: { ratingValue: 4.5, reviewCount: 12 } },
     });
     await h.deps.db.query(`UPDATE link.links SET crawled_at = now() - interval '2 days' WHERE id = $1`, [id]);
-    const listener = new Redis(h.deps.env.REDIS_URL);
-    const announced: LinkUpdatedEvent[] = [];
-    listener.on('message', (_channel: string, message: string) => announced.push(JSON.parse(message)));
-    await listener.subscribe(linkUpdatedChannel(h.deps.env.REDIS_PREFIX));
-    const events = { redis: h.deps.redis, prefix: h.deps.env.REDIS_PREFIX };
-    const started = await scheduleRecrawls(h.deps.db, h.deps.enqueuer, events, {
+    const started = await scheduleRecrawls(h.deps.db, h.deps.enqueuer, {
       placeHours: 24,
       productHours: 24,
       pageHours: 0,
     });
     expect(started).toBeGreaterThanOrEqual(1);
     expect(await h.deps.enqueuer.queue('crawl-bulk').getJob(`crawl-${id}-2`)).toBeTruthy();
-    await vi.waitFor(() => expect(announced.filter((e) => e.linkId === id)[0]?.status).toBe('PENDING'));
-    listener.disconnect();
+    // the move back to PENDING was committed with its link.updated event
+    const { rows: announced } = await h.deps.db.query(
+      `SELECT payload->>'status' AS status FROM link.outbox
+        WHERE name = 'link.updated' AND payload->>'linkId' = $1 ORDER BY seq`,
+      [id],
+    );
+    expect(announced.map((e) => e.status)).toEqual(['CRAWLING', 'TAGGING', 'READY', 'PENDING']);
     const row = await h.waitForLink(id);
     const { rows } = await h.deps.db.query(
       `SELECT crawl_generation, crawled_at > now() - interval '1 minute' AS fresh FROM link.links WHERE id = $1`,

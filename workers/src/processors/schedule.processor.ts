@@ -22,8 +22,7 @@ export const scheduleProcessor: ProcessorDefinition = {
         if (requeued) deps.logger.info({ requeued }, 'reconciler re-enqueued links whose job was missing');
         return requeued;
       }
-      const events = { redis: deps.redis, prefix: env.REDIS_PREFIX };
-      const started = await scheduleRecrawls(deps.db, deps.enqueuer, events, {
+      const started = await scheduleRecrawls(deps.db, deps.enqueuer, {
         placeHours: env.RECRAWL_PLACE_HOURS,
         productHours: env.RECRAWL_PRODUCT_HOURS,
         pageHours: env.RECRAWL_PAGE_HOURS,

@@ -10,7 +10,7 @@ import { laneWorkers } from './lane-workers';
 export const tagProcessor: ProcessorDefinition = {
   name: 'tag',
   start(deps) {
-    const links = new LinkStore(deps.db, deps.redis, deps.env.REDIS_PREFIX);
+    const links = new LinkStore(deps.db);
     const tagger = new LinkTagger(deps.redis, links, deps.env, deps.logger);
     return laneWorkers(deps, tagQueue, deps.env.TAG_CONCURRENCY, async ({ job, worker }) => {
       const { linkId, generation } = job.data;

@@ -1,4 +1,3 @@
-import { publishLinkUpdated } from '@link-archive/events';
 import { thumbnailQueue } from '@link-archive/queues';
 import { guardedFetch } from '../http/guarded-fetch';
 import { ThumbnailAssets } from '../media/thumbnail-assets';
@@ -31,7 +30,6 @@ export const thumbnailProcessor: ProcessorDefinition = {
           assets.failed(linkId, ownerId, code),
         );
       }
-      await publishLinkUpdated(deps.redis, deps.env.REDIS_PREFIX, { linkId, ownerId, status: null });
       return 'stored';
     });
   },

@@ -1,5 +1,4 @@
-import type { Redis } from '@link-archive/core';
-import { publishLinkUpdated } from '@link-archive/events';
+import { emitEvent, inTransaction, linkUpdated } from '@link-archive/events';
 import { crawlQueue, type Enqueuer } from '@link-archive/queues';
 import type { Pool } from 'pg';
 
@@ -14,16 +13,17 @@ const BATCH = 500;
 /**
  * Stale READY links start a new crawl generation on the bulk lane: places and products change (hours,
  * prices, ratings) and come back daily by default, other pages monthly. An age of 0 turns a kind off.
- * Each link's move back to PENDING is announced like any other status change.
+ * Each link's move back to PENDING emits link.updated like any other status change, in the same transaction.
  */
-export async function scheduleRecrawls(
-  db: Pool,
-  enqueuer: Enqueuer,
-  events: { redis: Redis; prefix: string },
-  ages: RecrawlAges,
-): Promise<number> {
-  const { rows } = await db.query<{ id: string; ownerId: string; generation: number }>(
-    `UPDATE link.links l
+export async function scheduleRecrawls(db: Pool, enqueuer: Enqueuer, ages: RecrawlAges): Promise<number> {
+  const rows = await inTransaction(db, async (tx) => {
+    const { rows } = await tx.query<{
+      id: string;
+      ownerId: string;
+      generation: number;
+      visibility: 'PUBLIC';
+    }>(
+      `UPDATE link.links l
         SET crawl_generation = crawl_generation + 1, status = 'PENDING', status_changed_at = now(),
             updated_at = now()
       WHERE l.id IN (
@@ -36,20 +36,25 @@ export async function scheduleRecrawls(
                END
          ORDER BY crawled_at LIMIT ${BATCH}
          FOR UPDATE SKIP LOCKED)
-      RETURNING l.id, l.owner_id AS "ownerId", l.crawl_generation AS generation`,
-    [ages.placeHours, ages.productHours, ages.pageHours],
-  );
+      RETURNING l.id, l.owner_id AS "ownerId", l.crawl_generation AS generation, l.visibility`,
+      [ages.placeHours, ages.productHours, ages.pageHours],
+    );
+    for (const link of rows) {
+      await emitEvent(tx, 'link', linkUpdated, {
+        linkId: link.id,
+        ownerId: link.ownerId,
+        status: 'PENDING',
+        visibility: link.visibility,
+      });
+    }
+    return rows;
+  });
   for (const link of rows) {
     await enqueuer.enqueue(
       crawlQueue,
       { linkId: link.id, generation: link.generation, refresh: true },
       'bulk',
     );
-    await publishLinkUpdated(events.redis, events.prefix, {
-      linkId: link.id,
-      ownerId: link.ownerId,
-      status: 'PENDING',
-    });
   }
   return rows.length;
 }

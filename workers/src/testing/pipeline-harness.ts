@@ -71,7 +71,8 @@ export async function startPipelineHarness(
     if (hostname.endsWith('.site.test')) return [{ address: '127.0.0.1', family: 4 }];
     throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
   };
-  const workers: Worker[] = processors.filter((p) => which.includes(p.name)).flatMap((p) => p.start(deps));
+  // only BullMQ processors are selected here (crawl, tag, thumbnail, upload)
+  const workers = processors.filter((p) => which.includes(p.name)).flatMap((p) => p.start(deps)) as Worker[];
 
   const save = async (url: string, extra: { ownerPlan?: string; enqueue?: boolean } = {}) => {
     const { rows } = await deps.db.query<{ id: string }>(

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { encode } from 'blurhash';
+import { THUMBNAIL_SIZES } from '@link-archive/storage';
 import sharp, { type Metadata } from 'sharp';
 
-export const THUMBNAIL_SIZES = [150, 300, 600] as const;
 /** Decoded pixels we accept: a small file can still claim 50 000 × 50 000 (a decompression bomb). */
 export const MAX_PIXELS = 40_000_000;
 const ACCEPTED = new Map([

@@ -12,7 +12,9 @@ import {
   type Page,
   type Viewer,
 } from '@link-archive/core';
-import type { DataSource, Repository } from 'typeorm';
+import { emitEvent, linkDeleted, linkSaved, linkUpdated } from '@link-archive/events';
+import type { DataSource, EntityManager, Repository } from 'typeorm';
+import { LINK_SCHEMA } from '../data-source';
 import { userTags, withUserTags } from '../tags/normalize-tag';
 import type { TagCount } from '../tags/tag';
 import { Link } from './link.entity';
@@ -29,6 +31,15 @@ export interface LinkEdits {
 }
 
 const cleanNote = (note: string | null | undefined) => optionalText('note', note, MAX_NOTE_LENGTH);
+
+/** link.updated for a change made in `tx`: a pipeline status, or null for an edit (note, tags, visibility). */
+const announce = (tx: EntityManager, link: Link, status: LinkStatus | null) =>
+  emitEvent(tx, LINK_SCHEMA, linkUpdated, {
+    linkId: link.id,
+    ownerId: link.ownerId,
+    status,
+    visibility: link.visibility,
+  });
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -49,13 +60,21 @@ export class LinkService {
     const note = cleanNote(edits.note) ?? null;
     const tags = userTags(edits.tags ?? []);
     const visibility = edits.visibility ?? Visibility.PRIVATE;
-    const inserted: { id: string }[] = await this.ds.query(
-      `INSERT INTO links (owner_id, url, normalized_url, note, tags, visibility, owner_plan)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)
-       ON CONFLICT (owner_id, normalized_url) WHERE deleted_at IS NULL DO NOTHING
-       RETURNING id`,
-      [viewer.userId, url, normalizedUrl, note, JSON.stringify(tags), visibility, viewer.plan],
-    );
+    const inserted = await this.ds.transaction(async (tx) => {
+      const rows: { id: string }[] = await tx.query(
+        `INSERT INTO links (owner_id, url, normalized_url, note, tags, visibility, owner_plan)
+         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)
+         ON CONFLICT (owner_id, normalized_url) WHERE deleted_at IS NULL DO NOTHING
+         RETURNING id`,
+        [viewer.userId, url, normalizedUrl, note, JSON.stringify(tags), visibility, viewer.plan],
+      );
+      if (rows[0]) {
+        const ids = { linkId: rows[0].id, ownerId: viewer.userId };
+        await emitEvent(tx, LINK_SCHEMA, linkSaved, { ...ids, visibility });
+        await emitEvent(tx, LINK_SCHEMA, linkUpdated, { ...ids, status: 'PENDING', visibility });
+      }
+      return rows;
+    });
     const link = inserted[0]
       ? await this.links.findOneBy({ id: inserted[0].id })
       : await this.links
@@ -119,12 +138,19 @@ export class LinkService {
     if (edits.tags !== undefined && edits.tags !== null)
       link.tags = withUserTags(link.tags, userTags(edits.tags));
     if (edits.visibility) link.visibility = edits.visibility;
-    return this.links.save(link);
+    return this.ds.transaction(async (tx) => {
+      const saved = await tx.save(link);
+      await announce(tx, saved, null);
+      return saved;
+    });
   }
 
   async delete(viewer: Viewer, id: string): Promise<boolean> {
     const link = await this.owned(viewer, id);
-    await this.links.update({ id: link.id }, { deletedAt: new Date() });
+    await this.ds.transaction(async (tx) => {
+      await tx.update(Link, { id: link.id }, { deletedAt: new Date() });
+      await emitEvent(tx, LINK_SCHEMA, linkDeleted, { linkId: link.id, ownerId: link.ownerId });
+    });
     return true;
   }
 
@@ -136,7 +162,11 @@ export class LinkService {
     link.crawlGeneration += 1;
     link.statusChangedAt = new Date();
     link.ownerPlan = viewer.plan;
-    const saved = await this.links.save(link);
+    const saved = await this.ds.transaction(async (tx) => {
+      const row = await tx.save(link);
+      await announce(tx, row, LinkStatus.PENDING);
+      return row;
+    });
     await this.pipeline.start(saved, true);
     return saved;
   }

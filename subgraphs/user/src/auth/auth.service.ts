@@ -1,7 +1,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { badInput, unauthenticated, type Redis, type Viewer } from '@link-archive/core';
 import { isUniqueViolation } from '@link-archive/federation';
+import { emitEvent, userDeleted } from '@link-archive/events';
 import type { DataSource, Repository } from 'typeorm';
+import { USER_SCHEMA } from '../data-source';
 import { User } from '../user/user.entity';
 import { normalizeHandle, randomHandle } from '../user/handle';
 import { RefreshToken } from './refresh-token.entity';
@@ -130,7 +132,10 @@ export class AuthService {
     return true;
   }
 
-  /** Erases the account and its sessions; other subgraphs erase theirs on the user.deleted event. */
+  /**
+   * Erases the account and its sessions, and emits user.deleted in the same transaction: every other subgraph
+   * erases what it holds of the user in its own consumer. Open sockets of its sessions close at once.
+   */
   async deleteAccount(viewer: Viewer): Promise<boolean> {
     const families: { family_id: string }[] = await this.ds.query(
       'SELECT DISTINCT family_id FROM refresh_tokens WHERE user_id = $1',
@@ -139,6 +144,7 @@ export class AuthService {
     await this.ds.transaction(async (tx) => {
       await tx.delete(RefreshToken, { userId: viewer.userId });
       await tx.delete(User, { id: viewer.userId });
+      await emitEvent(tx, USER_SCHEMA, userDeleted, { userId: viewer.userId });
     });
     await announceRevokedSessions(this.redis, this.redisPrefix, [
       viewer.sessionId,

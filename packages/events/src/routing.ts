@@ -1,0 +1,29 @@
+import type { EventContract } from './define-event';
+import { linkDeleted, linkSaved, linkUpdated } from './link-events';
+import { mediaReady } from './media-events';
+import { userDeleted } from './user-events';
+
+/** Every event contract, by name, for the relay and consumers to validate what they carry. */
+export const ALL_EVENTS: Record<string, EventContract> = Object.fromEntries(
+  [linkSaved, linkUpdated, linkDeleted, mediaReady, userDeleted].map((e) => [e.name, e]),
+);
+
+/** The schemas that have an outbox: every subgraph's own. */
+export const OUTBOX_SCHEMAS = ['user', 'link', 'review', 'feed', 'media'] as const;
+
+/**
+ * Durable consumers and the events each receives (one BullMQ queue per consumer). A consumer is named after
+ * the domain whose rows its handlers change; it runs in that domain's subgraph.
+ */
+export const CONSUMERS = {
+  link: [userDeleted.name],
+  review: [userDeleted.name, linkDeleted.name],
+  feed: [userDeleted.name, linkDeleted.name],
+  media: [userDeleted.name],
+} as const satisfies Record<string, readonly string[]>;
+export type ConsumerName = keyof typeof CONSUMERS;
+
+export const consumerQueue = (consumer: ConsumerName) => `events-${consumer}`;
+
+/** Live subscribers' channel for one event name (pub/sub channels are not keys: the prefix is spelt out). */
+export const liveChannel = (redisPrefix: string, eventName: string) => `${redisPrefix}events:${eventName}`;
