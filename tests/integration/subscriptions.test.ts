@@ -7,6 +7,7 @@ import {
   html,
   signUp,
   stack,
+  startExtraGateway,
   startSite,
   subscribe,
   subscribeLinkUpdated,
@@ -120,6 +121,42 @@ describe('linkUpdated through the gateway', () => {
       await Promise.all([first.close(), second.close()]);
     }
   });
+});
+
+describe('two gateway processes', () => {
+  it('deliver every event once per entitled subscriber, whichever gateway holds the socket', async () => {
+    const second = await startExtraGateway({});
+    const [owner, other] = [await signUp(), await signUp()];
+    const secondUrl = second.url.replace(/^http/, 'ws');
+    const onFirst = subscribeLinkUpdated(owner);
+    const onSecond = subscribe<LinkEvent>(
+      'subscription { linkUpdated { id status } }',
+      {},
+      { token: owner.accessToken, url: secondUrl, select: (d) => d.linkUpdated as LinkEvent },
+    );
+    const otherOnSecond = subscribe<LinkEvent>(
+      'subscription { linkUpdated { id status } }',
+      {},
+      { token: other.accessToken, url: secondUrl, select: (d) => d.linkUpdated as LinkEvent },
+    );
+    try {
+      const warmUp = await provenLive(onFirst, owner);
+      await onSecond.until((e) => e.id === warmUp);
+      await provenLive(otherOnSecond, other);
+      const id = await save(owner, '/live?two-gateways');
+      for (const socket of [onFirst, onSecond]) {
+        await socket.until((e) => e.id === id && e.status === 'READY');
+        const statuses = socket.received.filter((e) => e.id === id && e.status !== null).map((e) => e.status);
+        // each status change once: none duplicated by the other gateway
+        expect(statuses.filter((s) => s === 'PENDING')).toHaveLength(1);
+        expect(statuses.filter((s) => s === 'CRAWLING')).toHaveLength(1);
+      }
+      expect(otherOnSecond.received.map((e) => e.id)).not.toContain(id);
+    } finally {
+      await Promise.all([onFirst.close(), onSecond.close(), otherOnSecond.close()]);
+      await second.stop();
+    }
+  }, 90_000);
 });
 
 describe('the gateway socket refuses', () => {

@@ -1,7 +1,7 @@
 import type { Logger } from '@link-archive/core';
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { DomainEvent, EventContract, PayloadOf } from './define-event';
-import type { Queryable } from './outbox';
+import { queryRows, type Queryable } from './outbox';
 import { ALL_EVENTS, CONSUMERS, consumerQueue, type ConsumerName } from './routing';
 
 /** Handles one event inside the consumer's transaction; side effects outside the database must be idempotent. */
@@ -46,11 +46,12 @@ export function startEventConsumer(options: ConsumerOptions): { close: () => Pro
       const parsed = contract.payload.safeParse(event.payload);
       if (!parsed.success) throw new UnrecoverableError(`${event.name} ${event.id} breaks its contract`);
       return options.transaction(async (tx) => {
-        const fresh = (await tx.query(
+        const fresh = await queryRows(
+          tx,
           `INSERT INTO "${options.schema}".consumed_events (event_id, name) VALUES ($1, $2)
            ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
           [event.id, event.name],
-        )) as unknown[];
+        );
         if (!fresh.length) return 'duplicate';
         await handler.handle(parsed.data as never, tx, event);
         return 'handled';

@@ -5,6 +5,15 @@ export interface Queryable {
   query(sql: string, parameters?: unknown[]): Promise<unknown>;
 }
 
+/**
+ * The rows a SELECT or INSERT … RETURNING gave, whichever client ran it: TypeORM answers with the rows, pg
+ * with a result holding them.
+ */
+export async function queryRows<T>(tx: Queryable, sql: string, parameters: unknown[] = []): Promise<T[]> {
+  const result = await tx.query(sql, parameters);
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
+}
+
 /** The channel PostgreSQL notifies on commit of an event, so the relay wakes at once instead of polling. */
 export const OUTBOX_NOTIFY_CHANNEL = 'link_archive_outbox';
 

@@ -1,4 +1,4 @@
-import { emitEvent, linkDeleted, on, userDeleted } from '@link-archive/events';
+import { emitEvent, linkDeleted, on, queryRows, userDeleted } from '@link-archive/events';
 import { LINK_SCHEMA } from '../data-source';
 
 /**
@@ -8,9 +8,9 @@ import { LINK_SCHEMA } from '../data-source';
  */
 export const linkEventHandlers = [
   on(userDeleted, async ({ userId }, tx) => {
-    const links = (await tx.query('SELECT id FROM links WHERE owner_id = $1 FOR UPDATE', [userId])) as {
-      id: string;
-    }[];
+    const links = await queryRows<{ id: string }>(tx, 'SELECT id FROM links WHERE owner_id = $1 FOR UPDATE', [
+      userId,
+    ]);
     await tx.query('DELETE FROM links WHERE owner_id = $1', [userId]);
     for (const { id } of links)
       await emitEvent(tx, LINK_SCHEMA, linkDeleted, { linkId: id, ownerId: userId });

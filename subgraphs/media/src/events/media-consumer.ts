@@ -1,4 +1,4 @@
-import { on, userDeleted } from '@link-archive/events';
+import { on, queryRows, userDeleted } from '@link-archive/events';
 import { storedObjectKeys, uploadKey, type MediaStore } from '@link-archive/storage';
 
 /**
@@ -8,12 +8,13 @@ import { storedObjectKeys, uploadKey, type MediaStore } from '@link-archive/stor
  */
 export const mediaEventHandlers = (store: MediaStore) => [
   on(userDeleted, async ({ userId }, tx) => {
-    const assets = (await tx.query(
+    const assets = await queryRows<{ id: string; storageKey: string | null; shared: boolean }>(
+      tx,
       `SELECT a.id, a.storage_key AS "storageKey",
               EXISTS (SELECT 1 FROM media_assets o WHERE o.storage_key = a.storage_key AND o.owner_id <> $1) AS shared
          FROM media_assets a WHERE a.owner_id = $1 FOR UPDATE OF a`,
       [userId],
-    )) as { id: string; storageKey: string | null; shared: boolean }[];
+    );
     const keys = new Set<string>();
     for (const asset of assets) {
       keys.add(uploadKey(asset.id));
