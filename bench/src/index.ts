@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the federation overhead and the crawl pipeline, each on its own production-mode stack
- * and fresh database; prints the figures and writes them to BENCHMARKS.md. BENCH_ONLY=federation|crawl
+ * and fresh database; prints the figures and writes them to BENCHMARKS.md. BENCH_ONLY=federation|crawl|subscriptions
  * runs one of them (BENCHMARKS.md is then left alone).
  */
 import { writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { repoRoot } from '@link-archive/devstack';
 import { CRAWL_TARGET, LATENCY_TARGET_MS, crawlSection, runCrawlBenchmark } from './crawl-pipeline';
 import { federationOverhead } from './federation-overhead';
 import { describeMachine } from './machine';
+import { runSubscriptionBenchmark, subscriptionSection } from './subscriptions';
 
 async function main() {
   const only = process.env.BENCH_ONLY;
@@ -26,6 +27,11 @@ async function main() {
     const ratio = crawl.pipelinePerProcess / crawl.parseOnlyPerProcess;
     if (ratio < CRAWL_TARGET || crawl.p99 >= LATENCY_TARGET_MS)
       console.warn('the crawl pipeline misses its target');
+  }
+  if (!only || only === 'subscriptions') {
+    const subscriptions = await runSubscriptionBenchmark();
+    sections.push(subscriptionSection(subscriptions));
+    failed ||= subscriptions.delivered < subscriptions.events;
   }
   if (!only) {
     writeFileSync(
