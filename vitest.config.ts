@@ -28,6 +28,8 @@ export default defineConfig({
       '@link-archive/queues': src('packages/queues'),
       '@link-archive/storage': src('packages/storage'),
       '@link-archive/events': src('packages/events'),
+      '@link-archive/link-domain': src('packages/link-domain'),
+      '@link-archive/media-domain': src('packages/media-domain'),
     },
   },
   test: {

@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { linkUpdated, liveChannel, type DomainEvent } from '@link-archive/events';
+import { inTransaction, linkUpdated, liveChannel, type DomainEvent } from '@link-archive/events';
+import { insertLink } from '@link-archive/link-domain';
 import { Enqueuer, crawlQueue } from '@link-archive/queues';
 import { repoRoot, startIsolatedStack } from '@link-archive/devstack';
 import Redis from 'ioredis';
@@ -157,13 +158,19 @@ async function runPipeline(): Promise<PipelineResult> {
       const n = sequence++;
       const url = `http://${hosts[n % HOSTS]}/p/${n}`;
       const started = performance.now();
-      const { rows } = await db.query<{ id: string }>(
-        'INSERT INTO link.links (owner_id, url, normalized_url) VALUES ($1, $2, $2) RETURNING id',
-        [randomUUID(), url],
-      );
-      saved.set(rows[0]!.id, started);
-      await enqueuer.enqueue(crawlQueue, { linkId: rows[0]!.id, generation: 1 });
-      return rows[0]!.id;
+      // a save as the link subgraph makes it: the row and its events, then the crawl job
+      const id = (await insertLink((work) => inTransaction(db, work), {
+        ownerId: randomUUID(),
+        ownerPlan: 'FREE',
+        url,
+        normalizedUrl: url,
+        note: null,
+        tags: [],
+        visibility: 'PRIVATE',
+      }))!;
+      saved.set(id, started);
+      await enqueuer.enqueue(crawlQueue, { linkId: id, generation: 1 });
+      return id;
     };
     const waitFor = async (ids: string[], timeoutMs: number) => {
       const deadline = Date.now() + timeoutMs;

@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { startIsolatedStack, type IsolatedStack } from '@link-archive/devstack';
-import { emitEvent, inTransaction, linkUpdated } from '@link-archive/events';
+import { inTransaction } from '@link-archive/events';
+import { applyEdits } from '@link-archive/link-domain';
 import { createClient, type Client } from 'graphql-ws';
 import { Pool } from 'pg';
 import WebSocket from 'ws';
@@ -14,7 +15,7 @@ const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1_000);
 const ROUNDS = Number(process.env.BENCH_SUBSCRIPTION_ROUNDS ?? 5);
 /** Commits per second while a round is emitted. */
 const RATE = Number(process.env.BENCH_SUBSCRIPTION_RATE ?? 100);
-const SELECTION = 'id status note: title owner { handle } thumbnail { url(size: SMALL) }';
+const SELECTION = 'id status note owner { handle } thumbnail { url(size: SMALL) }';
 
 interface Subscriber {
   userId: string;
@@ -126,19 +127,12 @@ export async function runSubscriptionBenchmark(): Promise<SubscriptionFigures> {
         const due = started + (i * 1000) / RATE;
         const wait = due - performance.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        // what LinkService.update commits: the row and its link.updated, together
-        await inTransaction(db, async (tx) => {
-          await tx.query('UPDATE link.links SET title = $2, updated_at = now() WHERE id = $1', [
-            s.linkId,
-            marker,
-          ]);
-          await emitEvent(tx, 'link', linkUpdated, {
-            linkId: s.linkId,
-            ownerId: s.userId,
-            status: null,
-            visibility: 'PRIVATE',
-          });
-        });
+        // the owner's edit as the link domain commits it: the row and its link.updated, together
+        await applyEdits(
+          (work) => inTransaction(db, work),
+          { id: s.linkId, ownerId: s.userId },
+          { note: marker },
+        );
         committed.set(marker, performance.now());
       }
       const deadline = performance.now() + 30_000;

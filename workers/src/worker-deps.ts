@@ -1,4 +1,6 @@
 import { createLogger, createRedis, type Logger, type Redis } from '@link-archive/core';
+import { inTransaction } from '@link-archive/events';
+import type { Transactor } from '@link-archive/link-domain';
 import { Enqueuer, retryPolicy } from '@link-archive/queues';
 import { mediaStoreFrom, type MediaStore } from '@link-archive/storage';
 import { Pool } from 'pg';
@@ -16,6 +18,8 @@ export interface WorkerDeps {
   logger: Logger;
   /** The guarded client's settings for every fetch a job makes (pages, robots.txt, images). */
   fetchOptions: GuardedFetchOptions;
+  /** Runs work in one transaction of the pool: a domain's change and its event commit together. */
+  transaction: Transactor;
   /** BullMQ's connection: its own clients, which must wait for Redis rather than fail a command. */
   connection: { url: string; maxRetriesPerRequest: null };
   close: () => Promise<void>;
@@ -44,6 +48,7 @@ export function createWorkerDeps(env: WorkersEnvironment): WorkerDeps {
       totalTimeoutMs: env.CRAWLER_TOTAL_TIMEOUT_MS,
       maxBytes: env.CRAWLER_MAX_BYTES,
     },
+    transaction: (work) => inTransaction(db, work),
     connection: { url: env.REDIS_URL, maxRetriesPerRequest: null },
     close: async () => {
       await enqueuer.close();

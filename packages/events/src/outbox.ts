@@ -6,12 +6,14 @@ export interface Queryable {
 }
 
 /**
- * The rows a SELECT or INSERT … RETURNING gave, whichever client ran it: TypeORM answers with the rows, pg
- * with a result holding them.
+ * The rows a statement returned, whichever client ran it: pg answers with a result holding them, TypeORM with
+ * the rows themselves, or with [rows, affected] for an UPDATE or DELETE (rows are objects, never arrays).
  */
 export async function queryRows<T>(tx: Queryable, sql: string, parameters: unknown[] = []): Promise<T[]> {
   const result = await tx.query(sql, parameters);
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
+  if (!Array.isArray(result)) return (result as { rows?: T[] }).rows ?? [];
+  const updated = result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number';
+  return (updated ? result[0] : result) as T[];
 }
 
 /** The channel PostgreSQL notifies on commit of an event, so the relay wakes at once instead of polling. */

@@ -4,7 +4,9 @@ import { Link } from './link/link.entity';
 import { InitLink1732300000000 } from './migrations/1732300000000-init-link';
 import { LinkPipeline1732400000000 } from './migrations/1732400000000-link-pipeline';
 
-export const LINK_SCHEMA = 'link';
+import { LINK_SCHEMA } from '@link-archive/link-domain';
+
+export { LINK_SCHEMA };
 
 export const linkDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger' | 'poolSize'>) =>
   createDataSource({

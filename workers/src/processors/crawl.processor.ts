@@ -1,8 +1,8 @@
+import { LinkTransitions, pipelineLink, type PipelineLink } from '@link-archive/link-domain';
 import { crawlQueue, tagQueue, thumbnailQueue, type Lane } from '@link-archive/queues';
 import { DelayedError } from 'bullmq';
 import { CrawlDelay, Crawler } from '../crawl/crawler';
 import { untaggable } from '../crawl/page-verdict';
-import { LinkStore, type PipelineLink } from '../links/link-store';
 import type { ProcessorDefinition } from '../registry';
 import type { WorkerDeps } from '../worker-deps';
 import { recordedFailure, settleFailure } from './failure';
@@ -12,13 +12,13 @@ import { laneWorkers } from './lane-workers';
 export const crawlProcessor: ProcessorDefinition = {
   name: 'crawl',
   start(deps) {
-    const links = new LinkStore(deps.db);
+    const links = new LinkTransitions(deps.transaction);
     const crawler = new Crawler(deps.redis, deps.fetchOptions, deps.env.CRAWLER_HOST_INTERVAL_MS);
     return laneWorkers(deps, crawlQueue, deps.env.CRAWL_CONCURRENCY, async ({ job, token, lane }) => {
       const { linkId, generation, refresh } = job.data;
       const link = await links.startCrawl(linkId, generation);
       if (!link) {
-        const current = await links.get(linkId);
+        const current = await pipelineLink(deps.db, linkId);
         if (!current || current.deleted || current.generation !== generation) return 'superseded';
         // this job ran before and died after storing the card: make sure the next step exists
         if (current.status === 'TAGGING') await enqueueTagging(deps, current, lane);

@@ -11,7 +11,7 @@ import {
   type FixtureSite,
 } from '@link-archive/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPipelineHarness, type PipelineHarness } from '../testing/pipeline-harness';
+import { startPipelineHarness, type PipelineHarness } from '../../test/pipeline-harness';
 
 let site: FixtureSite;
 let harness: PipelineHarness;

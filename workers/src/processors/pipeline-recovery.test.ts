@@ -5,7 +5,7 @@ import { articleHtml, html, stack, startSite, type FixtureSite, type Route } fro
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcile } from '../schedules/reconciler';
 import { scheduleRecrawls } from '../schedules/recrawl';
-import { startPipelineHarness, type PipelineHarness } from '../testing/pipeline-harness';
+import { startPipelineHarness, type PipelineHarness } from '../../test/pipeline-harness';
 
 let site: FixtureSite;
 const opened: { close: () => Promise<void> }[] = [];
@@ -183,7 +183,7 @@ describe('nothing is lost', () => {
       structured_data: { aggregateRating: { ratingValue: 4.5, reviewCount: 12 } },
     });
     await h.deps.db.query(`UPDATE link.links SET crawled_at = now() - interval '2 days' WHERE id = $1`, [id]);
-    const started = await scheduleRecrawls(h.deps.db, h.deps.enqueuer, {
+    const started = await scheduleRecrawls(h.deps.transaction, h.deps.enqueuer, {
       placeHours: 24,
       productHours: 24,
       pageHours: 0,
@@ -196,7 +196,7 @@ describe('nothing is lost', () => {
         WHERE name = 'link.updated' AND payload->>'linkId' = $1 ORDER BY seq`,
       [id],
     );
-    expect(announced.map((e) => e.status)).toEqual(['CRAWLING', 'TAGGING', 'READY', 'PENDING']);
+    expect(announced.map((e) => e.status)).toEqual(['PENDING', 'CRAWLING', 'TAGGING', 'READY', 'PENDING']);
     const row = await h.waitForLink(id);
     const { rows } = await h.deps.db.query(
       `SELECT crawl_generation, crawled_at > now() - interval '1 minute' AS fresh FROM link.links WHERE id = $1`,

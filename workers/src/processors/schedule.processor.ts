@@ -22,7 +22,7 @@ export const scheduleProcessor: ProcessorDefinition = {
         if (requeued) deps.logger.info({ requeued }, 'reconciler re-enqueued links whose job was missing');
         return requeued;
       }
-      const started = await scheduleRecrawls(deps.db, deps.enqueuer, {
+      const started = await scheduleRecrawls(deps.transaction, deps.enqueuer, {
         placeHours: env.RECRAWL_PLACE_HOURS,
         productHours: env.RECRAWL_PRODUCT_HOURS,
         pageHours: env.RECRAWL_PAGE_HOURS,

@@ -14,7 +14,7 @@ import {
 import { createRedis } from '@link-archive/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AiRateLimit } from '../tagging/ai-limits';
-import { startPipelineHarness, type PipelineHarness } from '../testing/pipeline-harness';
+import { startPipelineHarness, type PipelineHarness } from '../../test/pipeline-harness';
 
 let site: FixtureSite;
 const opened: { close: () => Promise<void> }[] = [];

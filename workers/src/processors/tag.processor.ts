@@ -1,6 +1,6 @@
+import { LinkTransitions, pipelineLink } from '@link-archive/link-domain';
 import { tagQueue } from '@link-archive/queues';
 import { Worker } from 'bullmq';
-import { LinkStore } from '../links/link-store';
 import type { ProcessorDefinition } from '../registry';
 import { AiRateLimited, LinkTagger } from '../tagging/link-tagger';
 import { settleFailure } from './failure';
@@ -10,11 +10,11 @@ import { laneWorkers } from './lane-workers';
 export const tagProcessor: ProcessorDefinition = {
   name: 'tag',
   start(deps) {
-    const links = new LinkStore(deps.db);
-    const tagger = new LinkTagger(deps.redis, links, deps.env, deps.logger);
+    const links = new LinkTransitions(deps.transaction);
+    const tagger = new LinkTagger(deps.redis, deps.db, deps.env, deps.logger);
     return laneWorkers(deps, tagQueue, deps.env.TAG_CONCURRENCY, async ({ job, worker }) => {
       const { linkId, generation } = job.data;
-      const link = await links.get(linkId);
+      const link = await pipelineLink(deps.db, linkId);
       if (!link || link.deleted || link.generation !== generation) return 'superseded';
       if (link.status !== 'TAGGING') return 'finished';
       try {

@@ -1,6 +1,6 @@
+import { ThumbnailAssets } from '@link-archive/media-domain';
 import { thumbnailQueue } from '@link-archive/queues';
 import { guardedFetch } from '../http/guarded-fetch';
-import { ThumbnailAssets } from '../media/thumbnail-assets';
 import type { ProcessorDefinition } from '../registry';
 import { processImage } from '../thumbnails/process-image';
 import { storeThumbnail } from '../thumbnails/store-thumbnail';
@@ -13,7 +13,7 @@ const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 export const thumbnailProcessor: ProcessorDefinition = {
   name: 'thumbnail',
   start(deps) {
-    const assets = new ThumbnailAssets(deps.db);
+    const assets = new ThumbnailAssets(deps.transaction);
     return laneWorkers(deps, thumbnailQueue, deps.env.THUMBNAIL_CONCURRENCY, async ({ job }) => {
       const { linkId, ownerId, imageUrl } = job.data;
       try {

@@ -1,6 +1,6 @@
+import { UploadAssets } from '@link-archive/media-domain';
 import { uploadQueue } from '@link-archive/queues';
 import { uploadKey } from '@link-archive/storage';
-import { UploadAssets } from '../media/upload-assets';
 import type { ProcessorDefinition } from '../registry';
 import { processImage } from '../thumbnails/process-image';
 import { storeThumbnail } from '../thumbnails/store-thumbnail';
@@ -11,7 +11,7 @@ import { laneWorkers } from './lane-workers';
 export const uploadProcessor: ProcessorDefinition = {
   name: 'upload',
   start(deps) {
-    const assets = new UploadAssets(deps.db);
+    const assets = new UploadAssets(deps.transaction);
     return laneWorkers(deps, uploadQueue, deps.env.THUMBNAIL_CONCURRENCY, async ({ job }) => {
       const asset = await assets.get(job.data.assetId);
       if (!asset || asset.status !== 'PENDING') return 'finished';

@@ -1,3 +1,4 @@
+import { linksInPipelineSince } from '@link-archive/link-domain';
 import { crawlQueue, queueName, tagQueue, type Enqueuer, type QueueContract } from '@link-archive/queues';
 import type { Pool } from 'pg';
 import type { z } from 'zod';
@@ -11,13 +12,7 @@ const LIVE_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'wai
  * on the bulk lane, so recovering from a lost Redis never holds up people saving links now.
  */
 export async function reconcile(db: Pool, enqueuer: Enqueuer, olderThanMs: number): Promise<number> {
-  const { rows } = await db.query<{ id: string; status: string; generation: number }>(
-    `SELECT id, status, crawl_generation AS generation FROM link.links
-      WHERE status IN ('PENDING', 'CRAWLING', 'TAGGING') AND deleted_at IS NULL
-        AND status_changed_at < now() - $1 * interval '1 millisecond'
-      ORDER BY status_changed_at LIMIT ${BATCH}`,
-    [olderThanMs],
-  );
+  const rows = await linksInPipelineSince(db, olderThanMs, BATCH);
   let requeued = 0;
   for (const link of rows) {
     const contract = link.status === 'TAGGING' ? tagQueue : crawlQueue;

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { tagKey, type Logger, type Redis } from '@link-archive/core';
 import type { WorkersEnvironment } from '../environment';
-import type { LinkStore, PipelineLink, StoredTag, TagSource } from '../links/link-store';
+import { ownerTagNames, type PipelineLink, type StoredTag, type TagSource } from '@link-archive/link-domain';
+import type { Pool } from 'pg';
 import { AiQuota, AiRateLimit } from './ai-limits';
 import { AiTagError, AiTagger, type AiTagInput } from './ai-tagger';
 import { heuristicTags } from './heuristic-tagger';
@@ -33,7 +34,7 @@ export class LinkTagger {
 
   constructor(
     private readonly redis: Redis,
-    private readonly links: LinkStore,
+    private readonly db: Pool,
     private readonly env: WorkersEnvironment,
     private readonly logger: Logger,
   ) {
@@ -80,7 +81,10 @@ export class LinkTagger {
       throw new AiRateLimited(wait);
     }
     try {
-      const tags = await this.ai!.tags({ ...input, existingTags: await this.links.ownerTags(link.ownerId) });
+      const tags = await this.ai!.tags({
+        ...input,
+        existingTags: await ownerTagNames(this.db, link.ownerId),
+      });
       await this.redis.set(cacheKey, JSON.stringify(tags), 'EX', CACHE_SECONDS);
       return machineTags(tags, 'AI');
     } catch (err) {

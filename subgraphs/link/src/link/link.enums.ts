@@ -1,22 +1,8 @@
+import { LinkStatus, TagSource, Visibility } from '@link-archive/link-domain';
 import { registerEnumType } from 'type-graphql';
 
-export enum LinkStatus {
-  PENDING = 'PENDING',
-  CRAWLING = 'CRAWLING',
-  TAGGING = 'TAGGING',
-  READY = 'READY',
-  FAILED = 'FAILED',
-}
-export enum Visibility {
-  PRIVATE = 'PRIVATE',
-  FOLLOWERS = 'FOLLOWERS',
-  PUBLIC = 'PUBLIC',
-}
-export enum TagSource {
-  USER = 'USER',
-  AI = 'AI',
-  HEURISTIC = 'HEURISTIC',
-}
+// the link domain owns the values (the columns' CHECKs say the same); the API names them here
+export { LinkStatus, TagSource, Visibility };
 registerEnumType(LinkStatus, { name: 'LinkStatus' });
 registerEnumType(Visibility, { name: 'Visibility' });
 registerEnumType(TagSource, { name: 'TagSource' });

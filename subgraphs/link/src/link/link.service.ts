@@ -12,14 +12,19 @@ import {
   type Page,
   type Viewer,
 } from '@link-archive/core';
-import { emitEvent, linkDeleted, linkSaved, linkUpdated } from '@link-archive/events';
-import type { DataSource, EntityManager, Repository } from 'typeorm';
-import { LINK_SCHEMA } from '../data-source';
+import {
+  applyEdits,
+  insertLink,
+  restartCrawl,
+  tombstoneLink,
+  type Transactor,
+} from '@link-archive/link-domain';
+import type { DataSource, Repository } from 'typeorm';
 import { userTags, withUserTags } from '../tags/normalize-tag';
 import type { TagCount } from '../tags/tag';
 import { Link } from './link.entity';
 import type { LinkPipeline } from './link-pipeline';
-import { LinkStatus, Visibility } from './link.enums';
+import { Visibility } from './link.enums';
 import { MAX_NOTE_LENGTH, MAX_QUERY_LENGTH, type LinkFilter } from './link.inputs';
 import { parseSavedUrl } from './url';
 import { VisibilityPolicy } from './visibility';
@@ -32,19 +37,11 @@ export interface LinkEdits {
 
 const cleanNote = (note: string | null | undefined) => optionalText('note', note, MAX_NOTE_LENGTH);
 
-/** link.updated for a change made in `tx`: a pipeline status, or null for an edit (note, tags, visibility). */
-const announce = (tx: EntityManager, link: Link, status: LinkStatus | null) =>
-  emitEvent(tx, LINK_SCHEMA, linkUpdated, {
-    linkId: link.id,
-    ownerId: link.ownerId,
-    status,
-    visibility: link.visibility,
-  });
-
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export class LinkService {
   private readonly links: Repository<Link>;
+  private readonly transaction: Transactor;
 
   constructor(
     private readonly ds: DataSource,
@@ -52,6 +49,7 @@ export class LinkService {
     private readonly pipeline: LinkPipeline,
   ) {
     this.links = ds.getRepository(Link);
+    this.transaction = (work) => ds.transaction((manager) => work(manager));
   }
 
   /** Idempotent per owner and normalized URL, also under concurrent saves (a unique index decides). */
@@ -60,23 +58,17 @@ export class LinkService {
     const note = cleanNote(edits.note) ?? null;
     const tags = userTags(edits.tags ?? []);
     const visibility = edits.visibility ?? Visibility.PRIVATE;
-    const inserted = await this.ds.transaction(async (tx) => {
-      const rows: { id: string }[] = await tx.query(
-        `INSERT INTO links (owner_id, url, normalized_url, note, tags, visibility, owner_plan)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)
-         ON CONFLICT (owner_id, normalized_url) WHERE deleted_at IS NULL DO NOTHING
-         RETURNING id`,
-        [viewer.userId, url, normalizedUrl, note, JSON.stringify(tags), visibility, viewer.plan],
-      );
-      if (rows[0]) {
-        const ids = { linkId: rows[0].id, ownerId: viewer.userId };
-        await emitEvent(tx, LINK_SCHEMA, linkSaved, { ...ids, visibility });
-        await emitEvent(tx, LINK_SCHEMA, linkUpdated, { ...ids, status: 'PENDING', visibility });
-      }
-      return rows;
+    const insertedId = await insertLink(this.transaction, {
+      ownerId: viewer.userId,
+      ownerPlan: viewer.plan,
+      url,
+      normalizedUrl,
+      note,
+      tags,
+      visibility,
     });
-    const link = inserted[0]
-      ? await this.links.findOneBy({ id: inserted[0].id })
+    const link = insertedId
+      ? await this.links.findOneBy({ id: insertedId })
       : await this.links
           .createQueryBuilder('l')
           .where('l.owner_id = :owner AND l.normalized_url = :normalizedUrl AND l.deleted_at IS NULL', {
@@ -85,7 +77,7 @@ export class LinkService {
           })
           .getOne();
     if (!link) throw new Error('saved link vanished');
-    if (inserted[0]) await this.pipeline.start(link, false);
+    if (insertedId) await this.pipeline.start(link, false);
     return link;
   }
 
@@ -133,42 +125,29 @@ export class LinkService {
 
   async update(viewer: Viewer, id: string, edits: LinkEdits): Promise<Link> {
     const link = await this.owned(viewer, id);
-    const note = cleanNote(edits.note);
-    if (note !== undefined) link.note = note;
-    if (edits.tags !== undefined && edits.tags !== null)
-      link.tags = withUserTags(link.tags, userTags(edits.tags));
-    if (edits.visibility) link.visibility = edits.visibility;
-    return this.ds.transaction(async (tx) => {
-      const saved = await tx.save(link);
-      await announce(tx, saved, null);
-      return saved;
+    const tags = edits.tags ? withUserTags(link.tags, userTags(edits.tags)) : undefined;
+    const applied = await applyEdits(this.transaction, link, {
+      note: cleanNote(edits.note),
+      tags,
+      visibility: edits.visibility ?? undefined,
     });
+    if (!applied) throw notFound('Link');
+    return (await this.links.findOneBy({ id: link.id }))!;
   }
 
   async delete(viewer: Viewer, id: string): Promise<boolean> {
     const link = await this.owned(viewer, id);
-    await this.ds.transaction(async (tx) => {
-      await tx.update(Link, { id: link.id }, { deletedAt: new Date() });
-      await emitEvent(tx, LINK_SCHEMA, linkDeleted, { linkId: link.id, ownerId: link.ownerId });
-    });
+    await this.transaction((tx) => tombstoneLink(tx, link));
     return true;
   }
 
   /** A new crawl generation: jobs of the previous one, still queued or running, change nothing. */
   async recrawl(viewer: Viewer, id: string): Promise<Link> {
     const link = await this.owned(viewer, id);
-    link.status = LinkStatus.PENDING;
-    link.error = null;
-    link.crawlGeneration += 1;
-    link.statusChangedAt = new Date();
-    link.ownerPlan = viewer.plan;
-    const saved = await this.ds.transaction(async (tx) => {
-      const row = await tx.save(link);
-      await announce(tx, row, LinkStatus.PENDING);
-      return row;
-    });
-    await this.pipeline.start(saved, true);
-    return saved;
+    if ((await restartCrawl(this.transaction, link, viewer.plan)) === null) throw notFound('Link');
+    const restarted = (await this.links.findOneBy({ id: link.id }))!;
+    await this.pipeline.start(restarted, true);
+    return restarted;
   }
 
   /** The link as it is now, if the viewer owns it: what a linkUpdated event delivers. */

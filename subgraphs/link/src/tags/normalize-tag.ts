@@ -21,9 +21,4 @@ export function userTags(raw: string[]): Tag[] {
   return [...seen.values()];
 }
 
-/** Replaces the owner's tags and keeps machine tags that the owner did not also choose. */
-export function withUserTags(existing: Tag[], chosen: Tag[]): Tag[] {
-  const chosenNames = new Set(chosen.map((t) => t.name));
-  const machine = existing.filter((t) => t.source !== TagSource.USER && !chosenNames.has(t.name));
-  return [...chosen, ...machine];
-}
+export { withUserTags } from '@link-archive/link-domain';

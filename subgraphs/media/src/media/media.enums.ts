@@ -1,15 +1,8 @@
+import { MediaKind, MediaStatus } from '@link-archive/media-domain';
 import { registerEnumType } from 'type-graphql';
 
-export enum MediaKind {
-  THUMBNAIL = 'THUMBNAIL',
-  UPLOAD = 'UPLOAD',
-  AVATAR = 'AVATAR',
-}
-export enum MediaStatus {
-  PENDING = 'PENDING',
-  READY = 'READY',
-  FAILED = 'FAILED',
-}
+// the media domain owns the values (the columns' CHECKs say the same); the API names them here
+export { MediaKind, MediaStatus };
 /** Longest side: SMALL 150, MEDIUM 300, LARGE 600 px; ORIGINAL as stored. */
 export enum ImageSize {
   SMALL = 'SMALL',

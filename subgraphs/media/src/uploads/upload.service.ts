@@ -1,4 +1,5 @@
 import { badInput, isUuid, notFound, rateLimited, type Viewer } from '@link-archive/core';
+import { UploadAssets } from '@link-archive/media-domain';
 import { uploadQueue, type Enqueuer } from '@link-archive/queues';
 import { uploadKey, type MediaStore } from '@link-archive/storage';
 import type { DataSource, Repository } from 'typeorm';
@@ -13,6 +14,7 @@ import { MAX_OPEN_UPLOADS, UPLOAD_URL_SECONDS, checkUpload } from './upload-rule
  */
 export class UploadService {
   private readonly assets: Repository<MediaAsset>;
+  private readonly uploads: UploadAssets;
 
   constructor(
     ds: DataSource,
@@ -21,6 +23,7 @@ export class UploadService {
     private readonly maxBytes: number,
   ) {
     this.assets = ds.getRepository(MediaAsset);
+    this.uploads = new UploadAssets((work) => ds.transaction((manager) => work(manager)));
   }
 
   async create(
@@ -39,16 +42,14 @@ export class UploadService {
     if (open >= MAX_OPEN_UPLOADS) {
       throw rateLimited(UPLOAD_URL_SECONDS, `at most ${MAX_OPEN_UPLOADS} uploads may be open at once`);
     }
-    const asset = await this.assets.save(
-      this.assets.create({
-        kind: input.purpose,
-        status: MediaStatus.PENDING,
-        ownerId: viewer.userId,
-        linkId: input.linkId ?? null,
-        contentType,
-        bytes: input.bytes,
-      }),
-    );
+    const id = await this.uploads.create({
+      kind: input.purpose,
+      ownerId: viewer.userId,
+      linkId: input.linkId ?? null,
+      contentType,
+      bytes: input.bytes,
+    });
+    const asset = (await this.assets.findOneBy({ id }))!;
     return {
       asset,
       uploadUrl: await this.store.signedPutUrl(uploadKey(asset.id), contentType, UPLOAD_URL_SECONDS),
@@ -66,7 +67,7 @@ export class UploadService {
     const stored = await this.store.head(uploadKey(asset.id));
     if (!stored) throw badInput('assetId', 'nothing has been uploaded for this asset yet');
     if (stored.bytes !== asset.bytes) {
-      await this.assets.update({ id: asset.id }, { status: MediaStatus.FAILED, error: 'SIZE_MISMATCH' });
+      await this.uploads.failed(asset.id, 'SIZE_MISMATCH');
       await this.store.delete(uploadKey(asset.id));
       throw badInput('assetId', `the upload has ${stored.bytes} bytes, not the ${asset.bytes} announced`);
     }

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { insertLink } from '@link-archive/link-domain';
 import { crawlQueue } from '@link-archive/queues';
 import { deleteKeysWithPrefix } from '@link-archive/devstack';
 import { stack } from '@link-archive/testkit';
 import type { Worker } from 'bullmq';
-import { workersEnvironment } from '../environment';
-import type { ResolvedAddress } from '../http/guarded-fetch';
-import { processors } from '../registry';
-import { createWorkerDeps, type WorkerDeps } from '../worker-deps';
+import { workersEnvironment } from '../src/environment';
+import type { ResolvedAddress } from '../src/http/guarded-fetch';
+import { processors } from '../src/registry';
+import { createWorkerDeps, type WorkerDeps } from '../src/worker-deps';
 
 export interface LinkRow {
   id: string;
@@ -75,13 +76,18 @@ export async function startPipelineHarness(
   const workers = processors.filter((p) => which.includes(p.name)).flatMap((p) => p.start(deps)) as Worker[];
 
   const save = async (url: string, extra: { ownerPlan?: string; enqueue?: boolean } = {}) => {
-    const { rows } = await deps.db.query<{ id: string }>(
-      `INSERT INTO link.links (owner_id, url, normalized_url, owner_plan) VALUES ($1, $2, $2, $3) RETURNING id`,
-      [randomUUID(), url, extra.ownerPlan ?? 'FREE'],
-    );
-    if (extra.enqueue !== false)
-      await deps.enqueuer.enqueue(crawlQueue, { linkId: rows[0]!.id, generation: 1 });
-    return rows[0]!.id;
+    // a save as the link subgraph makes it (the URL taken as already normalized), then its crawl job
+    const id = (await insertLink(deps.transaction, {
+      ownerId: randomUUID(),
+      ownerPlan: extra.ownerPlan ?? 'FREE',
+      url,
+      normalizedUrl: url,
+      note: null,
+      tags: [],
+      visibility: 'PRIVATE',
+    }))!;
+    if (extra.enqueue !== false) await deps.enqueuer.enqueue(crawlQueue, { linkId: id, generation: 1 });
+    return id;
   };
 
   const waitForLink = async (id: string, done = FINISHED, timeoutMs = 20_000) => {

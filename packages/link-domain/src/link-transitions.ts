@@ -1,0 +1,124 @@
+import { queryRows } from '@link-archive/events';
+import { announceLinkChange } from './link-events';
+import { LinkStatus, type PageKind, type Visibility } from './link-enums';
+import { withMachineTags, type StoredTag } from './link-tags';
+import { PIPELINE_COLUMNS, type PipelineLink } from './pipeline-link';
+import type { Transactor } from './transactor';
+
+/** The readable text kept per link (links.content_text has the same CHECK). */
+export const MAX_CONTENT_TEXT = 20_000;
+
+/** What a crawl stores on a link: its card. */
+export interface LinkCard {
+  canonicalUrl: string | null;
+  title: string | null;
+  description: string | null;
+  siteName: string | null;
+  faviconUrl: string | null;
+  imageUrl: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  language: string | null;
+  excerpt: string | null;
+  text: string;
+  contentType: string | null;
+  kind: PageKind;
+  structured: unknown;
+}
+
+/**
+ * The pipeline's status transitions, the only writes of links.status outside a person's own save and recrawl.
+ * Every transition names the generation it belongs to and the states it may leave, so a superseded or
+ * repeated job changes nothing; each applied transition emits link.updated in the same transaction.
+ */
+export class LinkTransitions {
+  constructor(private readonly transaction: Transactor) {}
+
+  /**
+   * PENDING (or a retried CRAWLING) → CRAWLING for this generation, returning the link in the same
+   * statement; null when the link is elsewhere (gone, superseded, already crawled): ask pipelineLink why.
+   */
+  startCrawl(id: string, generation: number): Promise<PipelineLink | null> {
+    return this.transaction(async (tx) => {
+      const [link] = await queryRows<PipelineLink>(
+        tx,
+        `UPDATE link.links SET status = 'CRAWLING', status_changed_at = now(), updated_at = now(), error = NULL
+          WHERE id = $1 AND crawl_generation = $2 AND status IN ('PENDING', 'CRAWLING') AND deleted_at IS NULL
+          RETURNING ${PIPELINE_COLUMNS}`,
+        [id, generation],
+      );
+      if (link) await announceLinkChange(tx, link, LinkStatus.CRAWLING);
+      return link ?? null;
+    });
+  }
+
+  /** The page's card, then TAGGING. */
+  saveCrawl(link: PipelineLink, card: LinkCard): Promise<boolean> {
+    return this.move(
+      link,
+      [LinkStatus.PENDING, LinkStatus.CRAWLING],
+      LinkStatus.TAGGING,
+      `, canonical_url = $4, title = $5, description = $6, site_name = $7, favicon_url = $8, image_url = $9,
+         author = $10, published_at = $11, language = $12, excerpt = $13, content_text = $14,
+         content_type = $15, page_kind = $16, structured_data = $17::jsonb, crawled_at = now()`,
+      [
+        card.canonicalUrl,
+        card.title,
+        card.description,
+        card.siteName,
+        card.faviconUrl,
+        card.imageUrl,
+        card.author,
+        card.publishedAt,
+        card.language,
+        card.excerpt,
+        card.text.slice(0, MAX_CONTENT_TEXT),
+        card.contentType,
+        card.kind,
+        JSON.stringify(card.structured),
+      ],
+    );
+  }
+
+  /** Machine tags beside the owner's own, then READY. */
+  saveTags(link: PipelineLink, machine: StoredTag[]): Promise<boolean> {
+    return this.move(link, [LinkStatus.TAGGING], LinkStatus.READY, ', tags = $4::jsonb', [
+      JSON.stringify(withMachineTags(link.tags, machine)),
+    ]);
+  }
+
+  fail(link: PipelineLink, code: string): Promise<boolean> {
+    return this.move(
+      link,
+      [LinkStatus.PENDING, LinkStatus.CRAWLING, LinkStatus.TAGGING],
+      LinkStatus.FAILED,
+      ', error = $4',
+      [code.slice(0, 100)],
+    );
+  }
+
+  private async move(
+    link: PipelineLink,
+    from: LinkStatus[],
+    to: LinkStatus,
+    extraSets: string,
+    extraValues: unknown[] = [],
+  ): Promise<boolean> {
+    const applied = await this.transaction(async (tx) => {
+      const [row] = await queryRows<{ visibility: Visibility }>(
+        tx,
+        `UPDATE link.links
+            SET status = '${to}', status_changed_at = now(), updated_at = now()
+                ${to === LinkStatus.FAILED ? '' : ', error = NULL'} ${extraSets}
+          WHERE id = $1 AND crawl_generation = $2 AND status = ANY($3::text[]) AND deleted_at IS NULL
+          RETURNING visibility`,
+        [link.id, link.generation, from, ...extraValues],
+      );
+      if (!row) return false;
+      await announceLinkChange(tx, { ...link, visibility: row.visibility }, to);
+      return true;
+    });
+    if (applied) link.status = to;
+    return applied;
+  }
+}

@@ -1,0 +1,8 @@
+/** The media schema's name: the media subgraph's own, and the only place media assets are written. */
+export const MEDIA_SCHEMA = 'media';
+
+export const MediaKind = { THUMBNAIL: 'THUMBNAIL', UPLOAD: 'UPLOAD', AVATAR: 'AVATAR' } as const;
+export type MediaKind = (typeof MediaKind)[keyof typeof MediaKind];
+
+export const MediaStatus = { PENDING: 'PENDING', READY: 'READY', FAILED: 'FAILED' } as const;
+export type MediaStatus = (typeof MediaStatus)[keyof typeof MediaStatus];

@@ -1,0 +1,44 @@
+import { emitEvent, mediaReady, queryRows } from '@link-archive/events';
+import { MEDIA_SCHEMA } from './media-enums';
+import type { StoredImage } from './stored-image';
+import type { Transactor } from './transactor';
+
+/**
+ * A link's thumbnail: one THUMBNAIL asset per link, upserted, so a repeated job leaves the same row; a stored
+ * one emits media.ready in the same transaction.
+ */
+export class ThumbnailAssets {
+  constructor(private readonly transaction: Transactor) {}
+
+  ready(linkId: string, ownerId: string, image: StoredImage, bytes: number): Promise<void> {
+    return this.transaction(async (tx) => {
+      const [row] = await queryRows<{ id: string }>(
+        tx,
+        `INSERT INTO media.media_assets
+                (kind, status, owner_id, link_id, content_type, bytes, width, height, blurhash, storage_key)
+         VALUES ('THUMBNAIL', 'READY', $1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (link_id) WHERE kind = 'THUMBNAIL' DO UPDATE
+            SET status = 'READY', error = NULL, content_type = EXCLUDED.content_type, bytes = EXCLUDED.bytes,
+                width = EXCLUDED.width, height = EXCLUDED.height, blurhash = EXCLUDED.blurhash,
+                storage_key = EXCLUDED.storage_key, updated_at = now()
+         RETURNING id`,
+        [ownerId, linkId, image.contentType, bytes, image.width, image.height, image.blurhash, image.sha256],
+      );
+      await emitEvent(tx, MEDIA_SCHEMA, mediaReady, { assetId: row!.id, kind: 'THUMBNAIL', ownerId, linkId });
+    });
+  }
+
+  /** Records why a link has no thumbnail; a thumbnail that was already made stays. */
+  failed(linkId: string, ownerId: string, code: string): Promise<void> {
+    return this.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO media.media_assets (kind, status, owner_id, link_id, error)
+         VALUES ('THUMBNAIL', 'FAILED', $1, $2, $3)
+         ON CONFLICT (link_id) WHERE kind = 'THUMBNAIL' DO UPDATE
+            SET error = EXCLUDED.error, updated_at = now()
+          WHERE media_assets.status <> 'READY'`,
+        [ownerId, linkId, code],
+      );
+    });
+  }
+}
