@@ -384,7 +384,7 @@ export type Sentiment =
 
 export type Subscription = {
   __typename?: 'Subscription';
-  /** The viewer's links as they move through the pipeline (one link when id is given): one payload per change, the link as it reads when sent, so a status the link has already left is not replayed. */
+  /** The viewer's links as they move through the pipeline (one link when id is given): one payload per change, in order, with the status that change made; the other fields as the link reads when sent. */
   linkUpdated: Link;
 };
 
