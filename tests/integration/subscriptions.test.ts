@@ -1,5 +1,5 @@
 import { importPKCS8, SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   articleHtml,
   connectionRefusal,
@@ -223,6 +223,27 @@ describe('the gateway socket', () => {
     }
   });
 
+  it('closes with 4403 when the access token expires', async () => {
+    const user = await signUp();
+    const shortLived = await new SignJWT({ sid: `short-${user.id}`, role: 'USER', plan: 'FREE' })
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setSubject(user.id)
+      .setIssuer('link-archive')
+      .setAudience('link-archive-api')
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(Date.now() / 1000) + 2)
+      .sign(await importPKCS8(stack().secrets.jwtPrivateKey, 'EdDSA'));
+    const events = subscribe('subscription { linkUpdated { id } }', {}, { token: shortLived });
+    try {
+      await events.ready;
+      const closed = await events.closed;
+      expect(closed.code).toBe(4403);
+      expect(closed.reason).toMatch(/expired/);
+    } finally {
+      await events.close();
+    }
+  });
+
   it('closes with 4403 when the session is signed out', async () => {
     const user = await signUp();
     const events = subscribeLinkUpdated(user);
@@ -241,3 +262,62 @@ async function gatewayMetric(name: string): Promise<number> {
   const line = body.split('\n').find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`));
   return Number(line?.split(' ').at(-1) ?? 0);
 }
+
+describe('the Playground protocol (subscriptions-transport-ws)', () => {
+  /** A raw legacy-protocol socket, as GraphQL Playground opens one. */
+  async function legacySocket(connectionParams: Record<string, unknown>) {
+    const { default: WebSocket } = await import('ws');
+    const ws = new WebSocket(stack().gatewayUrl.replace(/^http/, 'ws'), 'graphql-ws');
+    const messages: { type: string; id?: string; payload?: unknown }[] = [];
+    const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+    ws.on('message', (data) => messages.push(JSON.parse(String(data))));
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    ws.send(JSON.stringify({ type: 'connection_init', payload: connectionParams }));
+    const next = async (match: (m: (typeof messages)[number]) => boolean) => {
+      await vi.waitFor(() => expect(messages.some(match)).toBe(true), { timeout: 20_000, interval: 20 });
+      return messages.find(match)!;
+    };
+    return { ws, messages, closed, next, send: (m: object) => ws.send(JSON.stringify(m)) };
+  }
+
+  it('runs queries and subscriptions with the same authentication', async () => {
+    const user = await signUp();
+    const socket = await legacySocket({ Authorization: `Bearer ${user.accessToken}` });
+    try {
+      await socket.next((m) => m.type === 'connection_ack');
+      socket.send({ id: 'q', type: 'start', payload: { query: '{ me { handle } }' } });
+      expect((await socket.next((m) => m.id === 'q' && m.type === 'data')).payload).toEqual({
+        data: { me: { handle: user.handle } },
+      });
+      await socket.next((m) => m.id === 'q' && m.type === 'complete');
+      socket.send({
+        id: 's',
+        type: 'start',
+        payload: { query: 'subscription { linkUpdated { id status } }' },
+      });
+      // the subscription registers upstream asynchronously: keep saving until one arrives
+      await vi.waitFor(
+        async () => {
+          await save(user, `/live?legacy=${Math.random()}`);
+          expect(socket.messages.some((m) => m.id === 's' && m.type === 'data')).toBe(true);
+        },
+        { timeout: 20_000, interval: 500 },
+      );
+      socket.send({ id: 'bad', type: 'start', payload: { query: '{ me { handel } }' } });
+      expect((await socket.next((m) => m.id === 'bad')).type).toBe('error');
+    } finally {
+      socket.ws.close();
+    }
+  });
+
+  it('refuses a forged token', async () => {
+    const socket = await legacySocket({ Authorization: 'Bearer not-a-token' });
+    await socket.next((m) => m.type === 'connection_error');
+    expect(await socket.closed).toBe(4403);
+  });
+
+  it('points the Playground page at this socket', async () => {
+    const page = await (await fetch(stack().gatewayUrl, { headers: { accept: 'text/html' } })).text();
+    expect(page).toContain("location.protocol === 'https:' ? 'wss://' : 'ws://'");
+  });
+});

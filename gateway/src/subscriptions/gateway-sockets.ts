@@ -7,6 +7,7 @@ import type { GatewayEnvironment } from '../environment';
 import type { GatewayContext } from '../graphql/context';
 import { OperationAdmission } from '../graphql/operation-admission';
 import { SubgraphDataSource } from '../graphql/subgraph-data-source';
+import { SocketGate } from './socket-gate';
 import { startSocketServer } from './socket-server';
 import { SocketSessions } from './socket-sessions';
 import { SubscriptionHub } from './subscription-hub';
@@ -46,11 +47,8 @@ export function startGatewaySockets(options: {
     options.introspectionOpen,
     env.NODE_ENV === 'development',
   );
-  const server = startSocketServer({
-    httpServer: options.httpServer,
-    path: '/graphql',
+  const gate = new SocketGate({
     env,
-    trustProxy: options.trustProxy,
     tokens: options.tokens,
     redis: options.redis,
     apollo: options.apollo,
@@ -58,7 +56,14 @@ export function startGatewaySockets(options: {
     hub,
     sessions,
     mask: options.mask,
-    logger,
+  });
+  const server = startSocketServer({
+    httpServer: options.httpServer,
+    path: '/graphql',
+    env,
+    trustProxy: options.trustProxy,
+    gate,
+    schema: planner.schema,
   });
   return {
     hub,

@@ -1,0 +1,55 @@
+import type { IncomingMessage } from 'node:http';
+import type { ExecutionArgs, GraphQLError } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { WebSocketServer } from 'ws';
+import type { AdmittedRun, SocketGate, SocketSession } from './socket-gate';
+
+type State = { session?: SocketSession };
+
+/** The graphql-transport-ws protocol (graphql-ws), what the app and current clients speak. */
+export function serveTransportWs(
+  wss: WebSocketServer,
+  gate: SocketGate,
+  options: {
+    initTimeoutMs: number;
+    clientIp: (req: IncomingMessage) => string;
+    schema: ExecutionArgs['schema'];
+  },
+): { dispose: () => void | Promise<void> } {
+  return useServer<Record<string, unknown>, State>(
+    {
+      connectionInitWaitTimeout: options.initTimeoutMs,
+      onConnect: async (ctx) => {
+        const socket = ctx.extra.socket;
+        const opened = await gate.open(ctx.connectionParams, socket, options.clientIp(ctx.extra.request));
+        if ('code' in opened) {
+          socket.close(opened.code, opened.reason);
+          return false;
+        }
+        ctx.extra.session = opened;
+        return true;
+      },
+      onClose: (ctx) => {
+        if (ctx.extra.session) gate.close(ctx.extra.session);
+      },
+      onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | GraphQLError[]> => {
+        const admitted = await gate.admit(ctx.extra.session!, payload);
+        if (Array.isArray(admitted)) return admitted;
+        return {
+          schema: options.schema,
+          document: admitted.document,
+          operationName: payload.operationName,
+          variableValues: admitted.variables,
+          contextValue: admitted,
+        };
+      },
+      onComplete: (ctx) => {
+        if (ctx.extra.session) gate.finished(ctx.extra.session);
+      },
+      execute: (args) => gate.execute(args.contextValue as AdmittedRun) as never,
+      subscribe: (args) => gate.subscribe(args.contextValue as AdmittedRun) as never,
+      onError: (_ctx, _id, _payload, errors) => gate.format(errors),
+    },
+    wss,
+  );
+}
