@@ -15,7 +15,10 @@ import type { GatewayEnvironment } from './environment';
 import { RedisKeyValueCache } from './graphql/apq-cache';
 import { createContext, type GatewayContext } from './graphql/context';
 import { graphqlError } from './graphql/http-errors';
+import { clientErrorStatus } from './graphql/client-error-status';
 import { introspectionGuard } from './graphql/introspection-guard';
+import { maxAliasesRule } from './limits/max-aliases';
+import { tokenLimit } from './limits/max-tokens';
 import { operationLog } from './graphql/operation-log';
 import { playgroundLandingPage } from './graphql/playground';
 import { SubgraphDataSource } from './graphql/subgraph-data-source';
@@ -44,16 +47,19 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
     supergraphSdl,
     buildService: ({ name, url }) => new SubgraphDataSource(urls[name] ?? url!, env.SUBGRAPH_TIMEOUT_MS),
   });
-  const mask = maskErrors(logger);
+  const mask = maskErrors(logger, { suggestions: env.NODE_ENV === 'development' });
   const introspectionOpen = env.NODE_ENV === 'development' && env.INTROSPECTION_IN_DEVELOPMENT;
   const armor = new ApolloArmor({
     maxDepth: { n: env.MAX_DEPTH },
-    maxAliases: { n: env.MAX_ALIASES },
-    maxTokens: { n: env.MAX_TOKENS },
+    // counted by maxAliasesRule instead, which does not skip __typename
+    maxAliases: { enabled: false },
+    // checked by tokenLimit instead, whose refusals are 400s rather than 500s
+    maxTokens: { enabled: false },
     maxDirectives: { n: env.MAX_DIRECTIVES },
     costLimit: { maxCost: env.MAX_COST },
     blockFieldSuggestion: { enabled: true },
   }).protect();
+  const limitRules = [...armor.validationRules, maxAliasesRule(env.MAX_ALIASES)];
 
   const app = express();
   const httpServer = createServer(app);
@@ -65,12 +71,13 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
     allowBatchedHttpRequests: false,
     stopOnTerminationSignals: false, // index.ts owns shutdown
     formatError: mask,
-    validationRules: armor.validationRules,
+    validationRules: limitRules,
     plugins: [
       ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       playgroundLandingPage(),
       introspectionGuard(introspectionOpen),
+      clientErrorStatus(),
       operationLog(logger),
     ],
   });
@@ -95,6 +102,7 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
     express.json({ limit: env.BODY_LIMIT }),
     authenticate(tokens, partners),
     rateLimit(redis, env.RATE_LIMIT_PER_MINUTE),
+    tokenLimit(env.MAX_TOKENS),
     trustedDocuments(manifest),
     expressMiddleware(server, {
       context: async ({ res }) => createContext(res.locals.identity, env.GATEWAY_SECRET),
@@ -105,7 +113,7 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
     env,
     supergraphSdl,
     urls,
-    limitRules: armor.validationRules,
+    limitRules,
     introspectionOpen,
     trustProxy: app.get('trust proxy fn'),
     tokens,

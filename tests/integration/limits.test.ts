@@ -29,6 +29,27 @@ describe('limits on what a client controls', () => {
     expect(res.data).toBeUndefined();
   });
 
+  it('counts aliases of __typename too', async () => {
+    const aliases = Array.from({ length: 500 }, (_, i) => `t${i}: __typename`).join(' ');
+    const res = await gql(`{ ${aliases} }`);
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0]?.message).toMatch(/alias/i);
+    expect(res.data).toBeUndefined();
+    // and inside fragments, each time they are spread
+    const fragment = Array.from({ length: 8 }, (_, i) => `f${i}: __typename`).join(' ');
+    const spread = await gql(
+      `{ ...F a: me { ...G } } fragment F on Query { ${fragment} } fragment G on User { ${fragment} }`,
+    );
+    expect(spread.errors?.[0]?.message).toMatch(/alias/i);
+  });
+
+  it('answers refusals before execution with 4xx, never 5xx', async () => {
+    expect((await gql('{ me { id ')).status).toBe(400);
+    expect((await gql(`{ me { ${Array.from({ length: 2_100 }, () => 'id').join(' ')} } }`)).status).toBe(400);
+    expect((await gql('{ __schema { queryType { name } } }')).status).toBe(403);
+    expect((await gql('{ nothingHere }')).status).toBe(400);
+  });
+
   it('refuses documents with too many tokens', async () => {
     const fields = Array.from({ length: 2_100 }, () => 'id').join(' ');
     const res = await gql(`{ me { ${fields} } }`);
@@ -59,6 +80,25 @@ describe('production-mode errors', () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(text).not.toMatch(/did you mean/i);
     expect(text).not.toMatch(/stacktrace/);
+  });
+
+  it('gives no enum value suggestions, in the document or in variables', async () => {
+    const user = await signUp();
+    const inline = await gql(
+      'mutation { saveLink(url: "https://enum.example/", visibility: PRIVAT) { id } }',
+      {},
+      { token: user.accessToken },
+    );
+    const variable = await gql(
+      'mutation($v: Visibility) { saveLink(url: "https://enum.example/", visibility: $v) { id } }',
+      { v: 'PRIVAT' },
+      { token: user.accessToken },
+    );
+    for (const res of [inline, variable]) {
+      expect(res.errors?.length).toBeGreaterThan(0);
+      expect(JSON.stringify(res.errors)).not.toMatch(/did you mean|PRIVATE/i);
+      expect(res.status).toBe(400);
+    }
   });
 
   it('allows introspection for ADMIN tokens only', async () => {

@@ -94,6 +94,57 @@ describe('saveLink', () => {
   });
 });
 
+describe("a note is its owner's", () => {
+  it("is read only by the owner, on every path, and never matches another viewer's search", async () => {
+    const [owner, stranger] = [await signUp(), await signUp()];
+    const saved = await save(owner, 'https://note.example/private-thoughts', {
+      visibility: 'PUBLIC',
+      note: 'zanzibar is my secret word',
+    });
+    const READ = 'query($id: ID!) { link(id: $id) { note } }';
+    expect(
+      (await execute<{ link: { note: string } }>(READ, { id: saved.id }, { token: owner.accessToken })).link
+        .note,
+    ).toBe('zanzibar is my secret word');
+    expect(
+      (
+        await execute<{ link: { note: string | null } }>(
+          READ,
+          { id: saved.id },
+          { token: stranger.accessToken },
+        )
+      ).link,
+    ).toEqual({
+      note: null,
+    });
+    expect((await execute<{ link: { note: string | null } }>(READ, { id: saved.id })).link).toEqual({
+      note: null,
+    });
+    const LIST = `query($owner: ID!, $q: String) {
+      links(filter: { ownerId: $owner, query: $q }) { edges { node { id note } } }
+      user(id: $owner) { links { edges { node { note } } } }
+    }`;
+    const seen = await execute<{
+      links: { edges: { node: { id: string; note: string | null } }[] };
+      user: { links: { edges: { node: { note: string | null } }[] } };
+    }>(LIST, { owner: owner.id, q: null }, { token: stranger.accessToken });
+    expect(seen.links.edges.map((e) => e.node)).toEqual([{ id: saved.id, note: null }]);
+    expect(seen.user.links.edges.map((e) => e.node.note)).toEqual([null]);
+    const searched = await execute<{ links: { edges: unknown[] } }>(
+      LIST,
+      { owner: owner.id, q: 'zanzibar' },
+      { token: stranger.accessToken },
+    );
+    expect(searched.links.edges).toEqual([]);
+    const own = await execute<{ links: { edges: unknown[] } }>(
+      LIST,
+      { owner: owner.id, q: 'zanzibar' },
+      { token: owner.accessToken },
+    );
+    expect(own.links.edges).toHaveLength(1);
+  });
+});
+
 describe('visibility on every read path', () => {
   async function followerProjection(follower: string, followee: string) {
     // seed data: the feed subgraph's follow events fill this projection in production

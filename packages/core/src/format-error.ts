@@ -12,13 +12,20 @@ const PASS_THROUGH = new Set<string>([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
-/** Typed errors reach the client as they are; anything else is logged with context and masked. */
-export function maskErrors(logger: Logger) {
+/** graphql-js' "Did you mean …?" hints name fields, types and enum values: schema a closed API must not leak. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/**
+ * Typed errors reach the client as they are (without suggestions unless `suggestions`); anything else is
+ * logged with context and masked.
+ */
+export function maskErrors(logger: Logger, options: { suggestions?: boolean } = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PASS_THROUGH.has(code)) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      const message = options.suggestions ? formatted.message : formatted.message.replace(SUGGESTION, '');
+      return { ...formatted, message, extensions };
     }
     const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
     // errors Apollo Server raises on purpose for a bad request (an APQ hash mismatch) carry a 4xx and no code

@@ -88,10 +88,46 @@ describe('guardedFetch', () => {
     'http://224.0.0.1/',
     'http://0.0.0.0/',
     'http://[::ffff:a9fe:a9fe]/',
+    // IPv6 forms that carry an IPv4 address are judged by it
+    'http://[::7f00:1]/',
+    'http://[::127.0.0.1]/',
+    'http://[::a9fe:a9fe]/latest/meta-data/',
+    'http://[::ffff:0:7f00:1]/',
+    'http://[64:ff9b::7f00:1]/',
+    'http://[64:ff9b:1::a00:1]/',
+    'http://[2002:7f00:1::1]/',
+    'http://[2002:a9fe:a9fe::]/',
+    'http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/', // Teredo, client 127.0.0.1
   ])('refuses %s without opening a socket', async (url) => {
     const { error, connects } = await attempt(url);
     expect(error?.code).toBe('BLOCKED_ADDRESS');
     expect(connects).toEqual([]);
+  });
+
+  it('refuses a name that resolves to an IPv4-compatible loopback address', async () => {
+    const resolve = async () => [{ address: '::7f00:1', family: 6 }];
+    const { error, connects } = await attempt('http://sneaky.example/', { resolve });
+    expect(error?.code).toBe('BLOCKED_ADDRESS');
+    expect(connects).toEqual([]);
+  });
+
+  it.each(['http://public.example:22/', 'http://public.example:6379/', 'https://public.example:25/'])(
+    'fetches only ports 80 and 443 of a public host: %s',
+    async (url) => {
+      const resolve = async () => [{ address: '93.184.216.34', family: 4 }];
+      const { error, connects } = await attempt(url, { resolve });
+      expect(error?.code).toBe('BLOCKED_PORT');
+      expect(error?.permanent).toBe(true);
+      expect(connects).toEqual([]);
+    },
+  );
+
+  it('fetches another port only where CRAWLER_ALLOWED_HOSTS names host:port', async () => {
+    const s = await site(html('<title>on a named port</title>'));
+    const named = await attempt(`${s.origin}/`, { allowedHosts: allow(s) });
+    expect(named.result?.status).toBe(200);
+    const hostOnly = await attempt(`${s.origin}/`, { allowedHosts: new AllowedHosts(['127.0.0.1']) });
+    expect(hostOnly.error?.code).toBe('BLOCKED_PORT');
   });
 
   it('refuses a name when any of its DNS answers is private', async () => {

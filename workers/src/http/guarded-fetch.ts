@@ -147,6 +147,9 @@ async function pickAddress(
       if (blockedRange(answer.address)) throw blocked(`${hostname} (${answer.address})`);
     }
   }
+  if (!allowedHosts.allowsPort(url)) {
+    throw new FetchError('BLOCKED_PORT', `port ${url.port} is not fetched (only 80 and 443)`, true);
+  }
   return answers[0]!;
 }
 

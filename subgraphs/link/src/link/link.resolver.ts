@@ -70,4 +70,13 @@ export class LinkResolver {
   owner(@Root() link: Link): UserRef {
     return { id: link.ownerId };
   }
+
+  /** The owner's private annotation: null for everyone else, on every path that returns a Link. */
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The owner's private annotation; only the owner reads it.",
+  })
+  note(@Root() link: Link, @Ctx() ctx: LinkContext): string | null {
+    return link.ownerId === ctx.viewer?.userId ? link.note : null;
+  }
 }

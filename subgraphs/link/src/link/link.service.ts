@@ -107,9 +107,15 @@ export class LinkService {
     }
     if (filter?.query) {
       const q = optionalText('filter.query', filter.query, MAX_QUERY_LENGTH) ?? '';
+      // a note is its owner's alone: it matches only the viewer's own links
       qb.andWhere(
-        `(l.title ILIKE :q OR l.description ILIKE :q OR l.excerpt ILIKE :q OR l.note ILIKE :q OR l.tags @> :qTag::jsonb)`,
-        { q: `%${escapeLike(q)}%`, qTag: JSON.stringify([{ name: tagKey(q) }]) },
+        `(l.title ILIKE :q OR l.description ILIKE :q OR l.excerpt ILIKE :q OR l.tags @> :qTag::jsonb
+          OR (l.note ILIKE :q AND l.owner_id = :me))`,
+        {
+          q: `%${escapeLike(q)}%`,
+          qTag: JSON.stringify([{ name: tagKey(q) }]),
+          me: viewer?.userId ?? '00000000-0000-0000-0000-000000000000',
+        },
       );
     }
     if (cursor) {
