@@ -9,6 +9,8 @@ COPY packages/testkit/package.json packages/testkit/
 COPY packages/queues/package.json packages/queues/
 COPY packages/storage/package.json packages/storage/
 COPY packages/events/package.json packages/events/
+COPY packages/link-domain/package.json packages/link-domain/
+COPY packages/media-domain/package.json packages/media-domain/
 COPY subgraphs/user/package.json subgraphs/user/
 COPY subgraphs/link/package.json subgraphs/link/
 COPY subgraphs/review/package.json subgraphs/review/

@@ -11,3 +11,4 @@ export * from './shutdown';
 export * from './text-input';
 export * from './tag-key';
 export * from './session-revocation';
+export * from './embedded-database';

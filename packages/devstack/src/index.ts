@@ -6,3 +6,4 @@ export * from './secrets';
 export * from './free-port';
 export * from './launch-stack';
 export * from './isolated-stack';
+export * from './redis-prefix';

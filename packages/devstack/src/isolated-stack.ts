@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EMBEDDED_POSTGRES } from '@link-archive/core';
 import Redis from 'ioredis';
 import { freePort } from './free-port';
 import { launchStack, type RunningStack } from './launch-stack';
@@ -34,7 +35,11 @@ export async function startIsolatedStack(
   options: { workers?: boolean; workerProcesses?: number } = {},
 ): Promise<IsolatedStack> {
   const runId = `la_${name}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const pg = await ensurePostgres(process.env.DATABASE_URL, dataDir('postgres'), 54329);
+  const pg = await ensurePostgres(
+    process.env.DATABASE_URL,
+    dataDir('postgres'),
+    EMBEDDED_POSTGRES.defaultPort,
+  );
   await createDatabaseIfMissing(pg.adminUrl, runId);
   const databaseUrl = withDatabase(pg.adminUrl, runId);
   const redis = await ensureRedis(process.env.REDIS_URL, dataDir('redis'));

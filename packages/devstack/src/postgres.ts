@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { embeddedServerUrl, EMBEDDED_POSTGRES } from '@link-archive/core';
 
 export interface PostgresHandle {
   /** Server URL without a database name chosen by the caller (ends in /postgres). */
@@ -18,7 +19,7 @@ export async function ensurePostgres(
   port: number,
 ): Promise<PostgresHandle> {
   if (databaseUrl) return { adminUrl: databaseUrl, stop: async () => {} };
-  const adminUrl = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+  const adminUrl = embeddedServerUrl(port);
   // already running (npm start in another terminal, say): share it rather than fight over the data directory
   if (await accepts(adminUrl)) return { adminUrl, stop: async () => {} };
   // an ESM-only package, loaded through require(esm); typed from its published declarations
@@ -31,8 +32,8 @@ export async function ensurePostgres(
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port,
-    user: 'postgres',
-    password: 'postgres',
+    user: EMBEDDED_POSTGRES.user,
+    password: EMBEDDED_POSTGRES.password,
     persistent: true,
     createPostgresUser: asRoot,
     authMethod: 'scram-sha-256',

@@ -2,7 +2,9 @@
  * `npm start`: the whole system on one machine with embedded defaults for whatever is not configured:
  * PostgreSQL (DATABASE_URL), Redis (REDIS_URL), S3 (S3_ENDPOINT). Ctrl-C stops everything.
  */
+import { EMBEDDED_POSTGRES } from '@link-archive/core';
 import { launchStack } from './launch-stack';
+import { localRedisPrefix } from './redis-prefix';
 import { dataDir } from './paths';
 import { createDatabaseIfMissing, ensurePostgres, withDatabase } from './postgres';
 import { ensureRedis } from './redis';
@@ -33,13 +35,13 @@ async function main() {
     const pg = await ensurePostgres(
       env.DATABASE_URL,
       dataDir('postgres'),
-      num(env.EMBEDDED_POSTGRES_PORT, 54329),
+      num(env.EMBEDDED_POSTGRES_PORT, EMBEDDED_POSTGRES.defaultPort),
     );
     stoppers.push(pg.stop);
     let databaseUrl = env.DATABASE_URL;
     if (!databaseUrl) {
-      await createDatabaseIfMissing(pg.adminUrl, 'link_archive');
-      databaseUrl = withDatabase(pg.adminUrl, 'link_archive');
+      await createDatabaseIfMissing(pg.adminUrl, EMBEDDED_POSTGRES.database);
+      databaseUrl = withDatabase(pg.adminUrl, EMBEDDED_POSTGRES.database);
     }
     const redis = await ensureRedis(env.REDIS_URL, dataDir('redis'));
     stoppers.push(redis.stop);
@@ -58,10 +60,11 @@ async function main() {
             jwtPublicKey: env.JWT_PUBLIC_KEY,
           }
         : localSecrets(dataDir('secrets'));
+    const redisPrefix = env.REDIS_PREFIX ?? localRedisPrefix(dataDir());
     const stack = await launchStack({
       databaseUrl,
       redisUrl: redis.url,
-      redisPrefix: env.REDIS_PREFIX ?? 'la:',
+      redisPrefix,
       secrets,
       nodeEnv: (env.NODE_ENV as 'production') ?? 'development',
       ports: {
@@ -86,7 +89,7 @@ Link Archive is running (started in ${((Date.now() - started) / 1000).toFixed(1)
   metrics               ${gatewayUrl.replace('/graphql', '/metrics')}
   subgraphs             ${Object.values(stack.subgraphUrls).join('  ')}
   PostgreSQL            ${env.DATABASE_URL ? 'DATABASE_URL' : `embedded, ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}`}
-  Redis                 ${redis.url}
+  Redis                 ${redis.url} (keys under ${redisPrefix})
   S3                    ${s3.endpoint} (bucket ${s3.bucket})
 Press Ctrl-C to stop.`);
   } catch (err) {
