@@ -45,7 +45,8 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
   const urls = subgraphUrls(supergraphSdl, env);
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource(urls[name] ?? url!, env.SUBGRAPH_TIMEOUT_MS),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(name, urls[name] ?? url!, env.SUBGRAPH_TIMEOUT_MS, logger),
   });
   const mask = maskErrors(logger, { suggestions: env.NODE_ENV === 'development' });
   const introspectionOpen = env.NODE_ENV === 'development' && env.INTROSPECTION_IN_DEVELOPMENT;

@@ -109,7 +109,7 @@ describe('federation', () => {
     expect(mixed.count).toBe(5);
   });
 
-  it('returns partial data with a masked error when a subgraph is down', async () => {
+  it('returns partial data with SUBGRAPH_UNAVAILABLE at the missing fields when a subgraph is down', async () => {
     const me = await signUp();
     const extra = await startExtraGateway({ SUBGRAPH_REVIEW_URL: await freePortUrl() });
     try {
@@ -129,8 +129,9 @@ describe('federation', () => {
       expect(res.data?.me.links.edges[0]?.node).toEqual({ url: 'https://example.com/partial', rating: null });
       expect(res.errors).toHaveLength(1);
       expect(res.errors?.[0]).toMatchObject({
-        message: 'Internal server error',
-        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        message: expect.stringMatching(/review service is unavailable/),
+        path: ['me', 'links', 'edges', 0, 'node', 'rating'],
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE' },
       });
       expect(JSON.stringify(res.errors)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stacktrace|at /);
     } finally {

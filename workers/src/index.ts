@@ -1,6 +1,7 @@
 import { createLogger, onShutdown } from '@link-archive/core';
 import { loadEnvironment } from './environment';
 import { selectProcessors } from './registry';
+import { shutdownBudgetMs } from './shutdown-budget';
 import { createWorkerDeps } from './worker-deps';
 
 const logger = createLogger('workers');
@@ -14,10 +15,14 @@ try {
     'workers running',
   );
   // SIGTERM/SIGINT: stop taking jobs, let running ones finish, then close the stores
-  onShutdown(logger, async () => {
-    await Promise.all(workers.map((w) => w.close()));
-    await deps.close();
-  });
+  onShutdown(
+    logger,
+    async () => {
+      await Promise.all(workers.map((w) => w.close()));
+      await deps.close();
+    },
+    shutdownBudgetMs(env),
+  );
 } catch (err) {
   logger.fatal({ err }, 'workers failed to start');
   process.exit(1);

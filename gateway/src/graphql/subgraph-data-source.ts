@@ -1,12 +1,27 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from '@link-archive/core';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, type Logger } from '@link-archive/core';
 import type { GatewayContext } from './context';
+import { pathsOfFetch } from './fetch-paths';
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
 
-/** Calls a subgraph with the gateway's signed credential (carrying the identity) and a timeout. */
+/** The code a client can act on when part of its answer is missing because a subgraph did not answer. */
+export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
+
+/**
+ * Calls a subgraph with the gateway's signed credential (carrying the identity) and a timeout. A subgraph that
+ * cannot be reached, times out or fails with an HTTP error answers as a GraphQL error instead of a thrown one,
+ * so the query plan places it at the path of the fields that fetch was for, with SUBGRAPH_UNAVAILABLE, and
+ * the rest of the response is served.
+ */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, timeoutMs: number) {
+  constructor(
+    private readonly serviceName: string,
+    url: string,
+    timeoutMs: number,
+    private readonly logger?: Logger,
+  ) {
     const fetcher = ((input: string, init: RequestInit) =>
       fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
     super({ url, fetcher });
@@ -16,5 +31,25 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!('internalToken' in context) || !context.internalToken) return;
     request.http?.headers.set(INTERNAL_TOKEN_HEADER, await context.internalToken());
     request.http?.headers.set(REQUEST_ID_HEADER, context.identity.requestId);
+  }
+
+  override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (err) {
+      // health checks and schema loading keep their own error handling (the enum is not exported)
+      if (String(options.kind) !== 'incoming operation') throw err;
+      this.logger?.warn({ err, subgraph: this.serviceName }, 'subgraph unavailable');
+      const message = `The ${this.serviceName} service is unavailable; this field could not be fetched`;
+      return {
+        errors: pathsOfFetch(options.request.query ?? '', options.request.variables).map((path) => ({
+          message,
+          path,
+          extensions: { code: SUBGRAPH_UNAVAILABLE },
+        })),
+      };
+    }
   }
 }

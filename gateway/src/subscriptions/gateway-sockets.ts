@@ -34,7 +34,7 @@ export function startGatewaySockets(options: {
   const services = Object.fromEntries(
     Object.entries(options.urls).map(([name, url]) => [
       name,
-      new SubgraphDataSource(url, env.SUBGRAPH_TIMEOUT_MS),
+      new SubgraphDataSource(name, url, env.SUBGRAPH_TIMEOUT_MS, logger),
     ]),
   );
   const upstream = new UpstreamSubscriptions(options.urls, env.GATEWAY_SECRET, logger);

@@ -42,6 +42,10 @@ const TAGS_SCHEMA = {
   additionalProperties: false,
 } as const;
 
+/** A model call's limits: what one tag job may wait on the model, retries with Retry-After included. */
+export const AI_CALL_TIMEOUT_MS = 20_000;
+export const AI_CALL_RETRIES = 3;
+
 /** 3-5 tags for a page from a Chat Completions model: structured output, JSON mode where that is missing. */
 export class AiTagger {
   private readonly client: OpenAI;
@@ -50,8 +54,8 @@ export class AiTagger {
     this.client = new OpenAI({
       apiKey: options.apiKey,
       baseURL: options.baseURL,
-      timeout: options.timeoutMs ?? 20_000,
-      maxRetries: options.maxRetries ?? 3,
+      timeout: options.timeoutMs ?? AI_CALL_TIMEOUT_MS,
+      maxRetries: options.maxRetries ?? AI_CALL_RETRIES,
     });
   }
 
