@@ -3,7 +3,7 @@ import { insertLink } from '@link-archive/link-domain';
 import { crawlQueue } from '@link-archive/queues';
 import { deleteKeysWithPrefix } from '@link-archive/devstack';
 import { stack } from '@link-archive/testkit';
-import type { Worker } from 'bullmq';
+import { Worker } from 'bullmq';
 import { workersEnvironment } from '../src/environment';
 import type { ResolvedAddress } from '../src/http/guarded-fetch';
 import { processors } from '../src/registry';
@@ -72,8 +72,8 @@ export async function startPipelineHarness(
     if (hostname.endsWith('.site.test')) return [{ address: '127.0.0.1', family: 4 }];
     throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
   };
-  // only BullMQ processors are selected here (crawl, tag, thumbnail, upload)
-  const workers = processors.filter((p) => which.includes(p.name)).flatMap((p) => p.start(deps)) as Worker[];
+  const running = processors.filter((p) => which.includes(p.name)).flatMap((p) => p.start(deps));
+  const workers = running.filter((r): r is Worker => r instanceof Worker);
 
   const save = async (url: string, extra: { ownerPlan?: string; enqueue?: boolean } = {}) => {
     // a save as the link subgraph makes it (the URL taken as already normalized), then its crawl job
@@ -111,7 +111,7 @@ export async function startPipelineHarness(
     save,
     waitForLink,
     close: async () => {
-      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all(running.map((r) => r.close()));
       await deps.close();
       await deleteKeysWithPrefix(env.REDIS_URL, env.REDIS_PREFIX);
     },

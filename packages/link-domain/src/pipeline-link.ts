@@ -20,12 +20,14 @@ export interface PipelineLink {
   pageKind: PageKind;
   visibility: Visibility;
   tags: StoredTag[];
+  /** The page's main image as the crawl found it: what the thumbnail is made from. */
+  imageUrl: string | null;
 }
 
 export const PIPELINE_COLUMNS = `id, owner_id AS "ownerId", owner_plan AS "ownerPlan", url,
   normalized_url AS "normalizedUrl", status, crawl_generation AS generation, deleted_at IS NOT NULL AS deleted,
   title, description, site_name AS "siteName", language, content_text AS "contentText", page_kind AS "pageKind",
-  visibility, tags`;
+  visibility, tags, image_url AS "imageUrl"`;
 
 export async function pipelineLink(db: Queryable, id: string): Promise<PipelineLink | null> {
   const rows = await queryRows<PipelineLink>(db, `SELECT ${PIPELINE_COLUMNS} FROM link.links WHERE id = $1`, [
@@ -44,6 +46,21 @@ export async function ownerTagNames(db: Queryable, ownerId: string, limit = 50):
     [ownerId, limit],
   );
   return rows.map((r) => r.name);
+}
+
+/**
+ * READY links whose page had an image, crawled in the last `withinHours` but longer ago than `olderThanMs`:
+ * the ones that should have a thumbnail by now (the reconciler asks the media domain which do).
+ */
+export function linksWithImageSince(db: Queryable, olderThanMs: number, withinHours: number, limit: number) {
+  return queryRows<{ id: string; ownerId: string; generation: number; imageUrl: string }>(
+    db,
+    `SELECT id, owner_id AS "ownerId", crawl_generation AS generation, image_url AS "imageUrl" FROM link.links
+      WHERE status = 'READY' AND deleted_at IS NULL AND image_url IS NOT NULL
+        AND crawled_at < now() - $1 * interval '1 millisecond' AND crawled_at > now() - $2 * interval '1 hour'
+      ORDER BY crawled_at DESC LIMIT ${Number(limit)}`,
+    [olderThanMs, withinHours],
+  );
 }
 
 /** Links sitting in a pipeline state for longer than `olderThanMs`, oldest first: the reconciler's scan. */

@@ -28,6 +28,19 @@ export class ThumbnailAssets {
     });
   }
 
+  /** Of these links, the ones whose thumbnail is settled (made, or failed with a reason). */
+  async settledFor(linkIds: string[]): Promise<Set<string>> {
+    if (!linkIds.length) return new Set();
+    const rows = await this.transaction((tx) =>
+      queryRows<{ linkId: string }>(
+        tx,
+        `SELECT link_id AS "linkId" FROM media.media_assets WHERE kind = 'THUMBNAIL' AND link_id = ANY($1::uuid[])`,
+        [linkIds],
+      ),
+    );
+    return new Set(rows.map((r) => r.linkId));
+  }
+
   /** Records why a link has no thumbnail; a thumbnail that was already made stays. */
   failed(linkId: string, ownerId: string, code: string): Promise<void> {
     return this.transaction(async (tx) => {

@@ -40,8 +40,8 @@ export class Crawler {
     this.robots = new RobotsPolicy(redis, fetchOptions);
     this.politeness = new HostPoliteness(redis, hostIntervalMs);
     this.breaker = new HostBreaker(redis);
-    // a worker holds a URL's fetch for as long as a fetch may take, then another may take over
-    this.cache = new FetchCache(redis, { lockMs: (fetchOptions.totalTimeoutMs ?? 30_000) + 5_000 });
+    // a live worker renews its hold on a URL's fetch for as long as a fetch may take; a dead one's lapses in 5 s
+    this.cache = new FetchCache(redis, { maxHoldMs: (fetchOptions.totalTimeoutMs ?? 30_000) + 5_000 });
   }
 
   async crawl(url: string, normalizedUrl: string, refresh: boolean): Promise<CrawledPage> {

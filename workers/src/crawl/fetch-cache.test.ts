@@ -43,12 +43,33 @@ describe('FetchCache', () => {
     expect(await cache.getOrFetch('https://down.example/', async () => 'second try')).toBe('second try');
   });
 
-  it('takes over a lock left by a worker that died', async () => {
-    const cache = new FetchCache<string>(workers[1]!, { lockMs: 200, pollMs: 20 });
-    const dead = new FetchCache<string>(workers[2]!, { lockMs: 200, pollMs: 20 });
-    // the dead worker's fetch never settles
+  it('takes over a lock left by a worker that died, within the lock time', async () => {
+    const cache = new FetchCache<string>(workers[1]!, { lockMs: 300, pollMs: 20 });
+    const dying = redisSpace.client();
+    const dead = new FetchCache<string>(dying, { lockMs: 300, pollMs: 20 });
+    // the dead worker's fetch never settles, and its connection is gone: nothing renews its lock
     void dead.getOrFetch('https://stuck.example/', () => new Promise<string>(() => {}));
     await new Promise((r) => setTimeout(r, 30));
+    dying.disconnect();
+    const started = Date.now();
     expect(await cache.getOrFetch('https://stuck.example/', async () => 'recovered')).toBe('recovered');
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it('keeps the lock of a live worker whose fetch outlasts the lock time', async () => {
+    const [holder, waiter] = [workers[2]!, workers[3]!].map(
+      (w) => new FetchCache<string>(w, { lockMs: 150, pollMs: 20 }),
+    );
+    let fetches = 0;
+    const slow = async () => {
+      fetches++;
+      await new Promise((r) => setTimeout(r, 600));
+      return 'slow but alive';
+    };
+    const first = holder!.getOrFetch('https://slow.example/', slow);
+    await new Promise((r) => setTimeout(r, 30));
+    const second = waiter!.getOrFetch('https://slow.example/', slow);
+    expect(await Promise.all([first, second])).toEqual(['slow but alive', 'slow but alive']);
+    expect(fetches).toBe(1);
   });
 });

@@ -3,14 +3,20 @@ import type { Redis } from '@link-archive/core';
 
 export interface FetchCacheOptions {
   ttlSeconds?: number;
-  /** How long one worker may hold the fetch of a URL before another may take over. */
+  /**
+   * How long the lock on a URL's fetch lives without renewal: the holder renews it while it fetches, so a worker
+   * that died leaves it for at most this long.
+   */
   lockMs?: number;
+  /** The longest one worker may keep renewing: a fetch that hangs past it loses the lock. */
+  maxHoldMs?: number;
   /** How often waiting workers look for the result. */
   pollMs?: number;
 }
 
 // release only our own lock, in one step: a slow fetch may have outlived it and another worker taken over
 const RELEASE_OWN_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`;
+const RENEW_OWN_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end return 0`;
 
 /**
  * Crawl results by normalized URL for a day, shared by every user and worker: a place saved by a thousand
@@ -20,6 +26,7 @@ const RELEASE_OWN_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return r
 export class FetchCache<T> {
   private readonly ttlSeconds: number;
   private readonly lockMs: number;
+  private readonly maxHoldMs: number;
   private readonly pollMs: number;
 
   constructor(
@@ -27,7 +34,8 @@ export class FetchCache<T> {
     options: FetchCacheOptions = {},
   ) {
     this.ttlSeconds = options.ttlSeconds ?? 86_400;
-    this.lockMs = options.lockMs ?? 45_000;
+    this.lockMs = options.lockMs ?? 5_000;
+    this.maxHoldMs = options.maxHoldMs ?? 45_000;
     this.pollMs = options.pollMs ?? 100;
   }
 
@@ -50,11 +58,17 @@ export class FetchCache<T> {
       if ((await this.redis.set(lock, token, 'PX', this.lockMs, 'NX')) === 'OK') break;
       await new Promise((r) => setTimeout(r, this.pollMs));
     }
+    const until = Date.now() + this.maxHoldMs;
+    const heartbeat = setInterval(() => {
+      if (Date.now() > until) return clearInterval(heartbeat);
+      this.redis.eval(RENEW_OWN_LOCK, 1, lock, token, this.lockMs).catch(() => {});
+    }, this.lockMs / 3);
     try {
       const value = await fetch();
       await this.redis.set(key, JSON.stringify(value), 'EX', this.ttlSeconds);
       return value;
     } finally {
+      clearInterval(heartbeat);
       await this.redis.eval(RELEASE_OWN_LOCK, 1, lock, token);
     }
   }

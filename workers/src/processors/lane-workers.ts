@@ -1,7 +1,9 @@
 import { bullPrefix, queueName, type Lane, type QueueContract } from '@link-archive/queues';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { z } from 'zod';
+import type { Running } from '../registry';
 import type { WorkerDeps } from '../worker-deps';
+import { MAX_STALLS, watchDeadJobs } from './dead-jobs';
 
 export interface JobRun<T> {
   job: Job<T>;
@@ -20,8 +22,10 @@ export function laneWorkers<P extends z.ZodType>(
   contract: QueueContract<P>,
   concurrency: number,
   process: (run: JobRun<z.output<P>>) => Promise<unknown>,
-): Worker[] {
-  return (['interactive', 'bulk'] as const).map((lane) => {
+  /** Records a FAILED code on the job's row when BullMQ fails it without the processor (see dead-jobs). */
+  giveUp?: (data: z.output<P>, code: string) => Promise<unknown>,
+): Running[] {
+  return (['interactive', 'bulk'] as const).flatMap((lane): Running[] => {
     const worker: Worker = new Worker(
       queueName(contract, lane),
       async (job: Job, token?: string) => {
@@ -36,12 +40,16 @@ export function laneWorkers<P extends z.ZodType>(
         concurrency: lane === 'interactive' ? concurrency : Math.max(1, Math.ceil(concurrency / 4)),
         lockDuration: deps.env.JOB_LOCK_MS,
         stalledInterval: deps.env.JOB_LOCK_MS,
+        // a job whose worker died is taken back this often before BullMQ fails it (then see dead-jobs)
+        maxStalledCount: MAX_STALLS,
       },
     );
     worker.on('failed', (job, err) =>
       deps.logger.warn({ queue: worker.name, jobId: job?.id, err: err.message }, 'job failed'),
     );
     worker.on('error', (err) => deps.logger.error({ queue: worker.name, err }, 'worker error'));
-    return worker;
+    if (!giveUp) return [worker];
+    const dead = watchDeadJobs(deps, deps.enqueuer.queue(queueName(contract, lane)), giveUp);
+    return [worker, { name: `${worker.name}-dead-jobs`, close: () => dead.close() }];
   });
 }

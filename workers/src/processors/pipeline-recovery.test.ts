@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from '@link-archive/devstack';
 import { articleHtml, html, stack, startSite, type FixtureSite, type Route } from '@link-archive/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ThumbnailAssets } from '@link-archive/media-domain';
 import { reconcile } from '../schedules/reconciler';
 import { scheduleRecrawls } from '../schedules/recrawl';
 import { startPipelineHarness, type PipelineHarness } from '../../test/pipeline-harness';
@@ -158,7 +159,9 @@ describe('nothing is lost', () => {
         WHERE id = ANY($1::uuid[])`,
       [[lost, tagging], tagging],
     );
-    expect(await reconcile(h.deps.db, h.deps.enqueuer, 30 * 60_000)).toBe(2);
+    expect(
+      await reconcile(h.deps.db, h.deps.enqueuer, new ThumbnailAssets(h.deps.transaction), 30 * 60_000),
+    ).toBe(2);
     // recovery waits behind nobody's fresh save: it goes on the bulk lane
     const requeued = [
       await h.deps.enqueuer.queue('crawl-bulk').getJobState(`crawl-${lost}-1`),
@@ -170,7 +173,40 @@ describe('nothing is lost', () => {
     expect(tagged.status).toBe('READY');
     expect(tagged.tags.map((t) => t.name)).toContain('tagged');
     // the reconciler does not touch links that are done
-    expect(await reconcile(h.deps.db, h.deps.enqueuer, 30 * 60_000)).toBe(0);
+    expect(
+      await reconcile(h.deps.db, h.deps.enqueuer, new ThumbnailAssets(h.deps.transaction), 30 * 60_000),
+    ).toBe(0);
+  });
+
+  it('gives a READY link its thumbnail job again when the job was lost before the thumbnail was settled', async () => {
+    const h = await harness('thumbnail-reconcile');
+    const id = await h.save(site.url('/lost-job?thumbnail'));
+    await h.waitForLink(id);
+    const thumbnailRow = () =>
+      h.deps.db.query(
+        `SELECT status, error FROM media.media_assets WHERE link_id = $1 AND kind = 'THUMBNAIL'`,
+        [id],
+      );
+    await vi.waitFor(async () => expect((await thumbnailRow()).rows).toHaveLength(1), { timeout: 10_000 });
+    // as if the thumbnail job had vanished with Redis before it ran: no job, no asset
+    await h.deps.db.query(`DELETE FROM media.media_assets WHERE link_id = $1`, [id]);
+    await Promise.all(
+      ['thumbnail', 'thumbnail-bulk'].map((q) => h.deps.enqueuer.queue(q).remove(`thumbnail-${id}-1`)),
+    );
+    await h.deps.db.query(`UPDATE link.links SET crawled_at = now() - interval '1 hour' WHERE id = $1`, [id]);
+    const thumbnails = new ThumbnailAssets(h.deps.transaction);
+    expect(await reconcile(h.deps.db, h.deps.enqueuer, thumbnails, 30 * 60_000)).toBeGreaterThanOrEqual(1);
+    expect(await h.deps.enqueuer.queue('thumbnail-bulk').getJobState(`thumbnail-${id}-1`)).not.toBe(
+      'unknown',
+    );
+    // the job ran again and settled the thumbnail (this page's image is missing: FAILED with its reason)
+    await vi.waitFor(
+      async () => expect((await thumbnailRow()).rows).toEqual([{ status: 'FAILED', error: 'HTTP_404' }]),
+      {
+        timeout: 10_000,
+      },
+    );
+    expect(await reconcile(h.deps.db, h.deps.enqueuer, thumbnails, 30 * 60_000)).toBe(0);
   });
 
   it('recrawls a stale place on the bulk lane, as a new crawl generation', async () => {

@@ -1,3 +1,4 @@
+import { ThumbnailAssets } from '@link-archive/media-domain';
 import { scheduleQueue } from '@link-archive/queues';
 import type { ProcessorDefinition } from '../registry';
 import { reconcile } from '../schedules/reconciler';
@@ -17,6 +18,7 @@ export const scheduleProcessor: ProcessorDefinition = {
   start(deps) {
     const { env } = deps;
     const queue = deps.enqueuer.queue(scheduleQueue.name);
+    const thumbnails = new ThumbnailAssets(deps.transaction);
     const every = { reconcile: env.RECONCILE_EVERY_MS, recrawl: env.RECRAWL_EVERY_MS };
     const register = async (onlyIfGone: boolean) => {
       for (const task of ['reconcile', 'recrawl'] as const) {
@@ -38,7 +40,7 @@ export const scheduleProcessor: ProcessorDefinition = {
     refresh.unref();
     const workers = laneWorkers(deps, scheduleQueue, 1, async ({ job }) => {
       if (job.data.task === 'reconcile') {
-        const requeued = await reconcile(deps.db, deps.enqueuer, env.RECONCILE_AFTER_MS);
+        const requeued = await reconcile(deps.db, deps.enqueuer, thumbnails, env.RECONCILE_AFTER_MS);
         if (requeued) deps.logger.info({ requeued }, 'reconciler re-enqueued links whose job was missing');
         return requeued;
       }

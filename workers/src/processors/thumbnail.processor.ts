@@ -14,23 +14,29 @@ export const thumbnailProcessor: ProcessorDefinition = {
   name: 'thumbnail',
   start(deps) {
     const assets = new ThumbnailAssets(deps.transaction);
-    return laneWorkers(deps, thumbnailQueue, deps.env.THUMBNAIL_CONCURRENCY, async ({ job }) => {
-      const { linkId, ownerId, imageUrl } = job.data;
-      try {
-        const res = await guardedFetch(imageUrl, {
-          ...deps.fetchOptions,
-          maxBytes: Math.max(deps.fetchOptions.maxBytes ?? 0, MAX_IMAGE_BYTES),
-          accept: 'image/avif,image/webp,image/png,image/jpeg,image/*;q=0.8',
-        });
-        const image = await processImage(res.body);
-        await storeThumbnail(deps.media, res.body, image);
-        await assets.ready(linkId, ownerId, image, res.body.length);
-      } catch (err) {
-        return settleFailure({ job, logger: deps.logger, context: { linkId } }, err, (code) =>
-          assets.failed(linkId, ownerId, code),
-        );
-      }
-      return 'stored';
-    });
+    return laneWorkers(
+      deps,
+      thumbnailQueue,
+      deps.env.THUMBNAIL_CONCURRENCY,
+      async ({ job }) => {
+        const { linkId, ownerId, imageUrl } = job.data;
+        try {
+          const res = await guardedFetch(imageUrl, {
+            ...deps.fetchOptions,
+            maxBytes: Math.max(deps.fetchOptions.maxBytes ?? 0, MAX_IMAGE_BYTES),
+            accept: 'image/avif,image/webp,image/png,image/jpeg,image/*;q=0.8',
+          });
+          const image = await processImage(res.body);
+          await storeThumbnail(deps.media, res.body, image);
+          await assets.ready(linkId, ownerId, image, res.body.length);
+        } catch (err) {
+          return settleFailure({ job, logger: deps.logger, context: { linkId } }, err, (code) =>
+            assets.failed(linkId, ownerId, code),
+          );
+        }
+        return 'stored';
+      },
+      ({ linkId, ownerId }, code) => assets.failed(linkId, ownerId, code),
+    );
   },
 };

@@ -1,9 +1,19 @@
-import { linksInPipelineSince } from '@link-archive/link-domain';
-import { crawlQueue, queueName, tagQueue, type Enqueuer, type QueueContract } from '@link-archive/queues';
+import { linksInPipelineSince, linksWithImageSince } from '@link-archive/link-domain';
+import type { ThumbnailAssets } from '@link-archive/media-domain';
+import {
+  crawlQueue,
+  queueName,
+  tagQueue,
+  thumbnailQueue,
+  type Enqueuer,
+  type QueueContract,
+} from '@link-archive/queues';
 import type { Pool } from 'pg';
 import type { z } from 'zod';
 
 const BATCH = 500;
+/** How far back thumbnails are reconciled; an older link gets a new one when it is recrawled. */
+const THUMBNAIL_WINDOW_HOURS = 24;
 const LIVE_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 
 /**
@@ -11,7 +21,45 @@ const LIVE_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'wai
  * for a while without a live job get their job again (a finished or failed job of the same id is replaced),
  * on the bulk lane, so recovering from a lost Redis never holds up people saving links now.
  */
-export async function reconcile(db: Pool, enqueuer: Enqueuer, olderThanMs: number): Promise<number> {
+export async function reconcile(
+  db: Pool,
+  enqueuer: Enqueuer,
+  thumbnails: ThumbnailAssets,
+  olderThanMs: number,
+): Promise<number> {
+  return (
+    (await reconcilePipeline(db, enqueuer, olderThanMs)) +
+    (await reconcileThumbnails(db, enqueuer, thumbnails, olderThanMs))
+  );
+}
+
+/**
+ * Every stage is reconciled, thumbnails too: a READY link whose page had an image and whose thumbnail is
+ * neither made nor failed (its job was lost) gets its thumbnail job again. The link domain says which links
+ * had an image, the media domain which of them have their thumbnail settled.
+ */
+async function reconcileThumbnails(
+  db: Pool,
+  enqueuer: Enqueuer,
+  thumbnails: ThumbnailAssets,
+  olderThanMs: number,
+): Promise<number> {
+  const candidates = await linksWithImageSince(db, olderThanMs, THUMBNAIL_WINDOW_HOURS, BATCH);
+  const settled = await thumbnails.settledFor(candidates.map((l) => l.id));
+  let requeued = 0;
+  for (const link of candidates.filter((l) => !settled.has(l.id))) {
+    const payload = {
+      linkId: link.id,
+      ownerId: link.ownerId,
+      generation: link.generation,
+      imageUrl: link.imageUrl,
+    };
+    if (await requeueIfMissing(enqueuer, thumbnailQueue, payload)) requeued++;
+  }
+  return requeued;
+}
+
+async function reconcilePipeline(db: Pool, enqueuer: Enqueuer, olderThanMs: number): Promise<number> {
   const rows = await linksInPipelineSince(db, olderThanMs, BATCH);
   let requeued = 0;
   for (const link of rows) {
