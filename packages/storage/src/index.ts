@@ -1,2 +1,3 @@
+import './sdk-node-notice';
 export * from './media-store';
 export * from './storage-environment';

@@ -1,3 +1,4 @@
+import './sdk-node-notice';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
