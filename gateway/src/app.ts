@@ -20,7 +20,7 @@ import { introspectionGuard } from './graphql/introspection-guard';
 import { maxAliasesRule } from './limits/max-aliases';
 import { tokenLimit } from './limits/max-tokens';
 import { operationLog } from './graphql/operation-log';
-import { playgroundLandingPage } from './graphql/playground';
+import { playgroundAssets, playgroundLandingPage } from './graphql/playground';
 import { SubgraphDataSource } from './graphql/subgraph-data-source';
 import { subgraphUrls } from './graphql/subgraph-urls';
 import { startGatewaySockets } from './subscriptions/gateway-sockets';
@@ -98,6 +98,7 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
   app.use(requestId);
   metricsRoutes(app);
   healthRoutes(app, urls, redis);
+  playgroundAssets(app);
   app.use(
     '/graphql',
     express.json({ limit: env.BODY_LIMIT }),

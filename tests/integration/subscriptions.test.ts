@@ -316,8 +316,11 @@ describe('the Playground protocol (subscriptions-transport-ws)', () => {
     expect(await socket.closed).toBe(4403);
   });
 
-  it('points the Playground page at this socket', async () => {
+  it('points the Playground page at this socket, with nothing loaded from elsewhere', async () => {
     const page = await (await fetch(stack().gatewayUrl, { headers: { accept: 'text/html' } })).text();
-    expect(page).toContain("location.protocol === 'https:' ? 'wss://' : 'ws://'");
+    expect(page).toContain('/playground/playground.js');
+    expect(page).not.toMatch(/(src|href)="(https?:)?\/\//);
+    const init = await (await fetch(new URL('/playground/playground-init.js', stack().gatewayUrl))).text();
+    expect(init).toContain("location.protocol === 'https:' ? 'wss://' : 'ws://'");
   });
 });

@@ -5,27 +5,14 @@ import { ALL_QUEUES, bullPrefix, queueName } from '@link-archive/queues';
 import { Queue } from 'bullmq';
 import type { Express, NextFunction, Request, Response } from 'express';
 import type { AccessTokenVerifier } from '../auth/access-token';
-import { bearerToken } from '../auth/bearer-token';
+import { requestCredential } from '../auth/bearer-token';
 import { graphqlError } from '../graphql/http-errors';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
-const TOKEN_COOKIE = 'la_access_token';
-
-/** The access token from `Authorization: Bearer …`, or from a cookie for a browser tab. */
-function accessToken(req: Request): string | null {
-  const bearer = bearerToken(req.header('authorization'));
-  if (bearer) return bearer;
-  const cookie = (req.header('cookie') ?? '')
-    .split(';')
-    .map((c) => c.trim().split('='))
-    .find(([name]) => name === TOKEN_COOKIE)?.[1];
-  return cookie ? decodeURIComponent(cookie) : null;
-}
-
 function requireAdmin(tokens: AccessTokenVerifier) {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const token = accessToken(req);
+      const { token } = requestCredential(req);
       if (!token) {
         res.setHeader('www-authenticate', 'Bearer');
         return graphqlError(res, 401, 'UNAUTHENTICATED', 'Sign in as an ADMIN to see the queues');

@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { PartnerKeys } from '../partners/partner-keys';
 import { graphqlError } from '../graphql/http-errors';
 import type { AccessTokenVerifier } from './access-token';
-import { bearerToken } from './bearer-token';
+import { requestCredential } from './bearer-token';
 
 /**
  * Establishes who is asking, before GraphQL runs. A bearer token that does not verify is refused with
@@ -18,9 +18,11 @@ export function authenticate(tokens: AccessTokenVerifier, partners: PartnerKeys)
         clientIp: req.ip ?? 'unknown',
         requestId: res.locals.requestId,
       };
-      const authorization = req.header('authorization');
-      if (authorization) {
-        const token = bearerToken(authorization);
+      // the header, or for a browser tab (the Playground) the access-token cookie; CSRF is Apollo Server's
+      // csrfPrevention (a cross-site form cannot send a JSON body or its preflight headers)
+      const credential = requestCredential(req);
+      if (credential.present) {
+        const token = credential.token;
         identity.viewer = token ? await tokens.verify(token) : null;
         if (!identity.viewer) {
           return graphqlError(res, 401, 'UNAUTHENTICATED', 'Invalid or expired access token');

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { OperationTypeNode, type FormattedExecutionResult } from 'graphql';
 import type { WebSocket, WebSocketServer } from 'ws';
+import { requestCredential } from '../auth/bearer-token';
 import type { SocketGate, SocketSession } from './socket-gate';
 
 /** The subprotocol of subscriptions-transport-ws, which GraphQL Playground speaks. */
@@ -25,7 +26,8 @@ export function serveLegacyWs(
 ): void {
   wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
     let session: SocketSession | null = null;
-    let opening = false;
+    // the Playground sends its first start right behind connection_init, before the ack: starts wait for it
+    let opened: Promise<SocketSession | null> | null = null;
     const operations = new Map<string, AsyncIterableIterator<unknown> | null>();
     const send = (message: LegacyMessage) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
@@ -77,31 +79,45 @@ export function serveLegacyWs(
       }
       switch (message.type) {
         case 'connection_init':
-          if (session || opening) return ws.close(4429, 'Too many initialisation requests');
-          opening = true;
-          void gate
-            .open(message.payload as Record<string, unknown> | null, ws, options.clientIp(req))
-            .then((opened) => {
+          if (opened) return ws.close(4429, 'Too many initialisation requests');
+          opened = gate
+            .open(
+              message.payload as Record<string, unknown> | null,
+              ws,
+              options.clientIp(req),
+              requestCredential(req).token,
+            )
+            .then((result) => {
               clearTimeout(initTimer);
-              if ('code' in opened) {
-                send({ type: 'connection_error', payload: { message: opened.reason } });
-                return ws.close(opened.code, opened.reason);
+              if ('code' in result) {
+                send({ type: 'connection_error', payload: { message: result.reason } });
+                ws.close(result.code, result.reason);
+                return null;
               }
-              if (ws.readyState !== ws.OPEN) return gate.close(opened);
-              session = opened;
+              if (ws.readyState !== ws.OPEN) {
+                gate.close(result);
+                return null;
+              }
+              session = result;
               send({ type: 'connection_ack' });
               send({ type: 'ka' });
               keepAlive = setInterval(() => send({ type: 'ka' }), options.keepAliveMs);
+              return result;
             });
           return;
-        case 'start':
-          if (!session) return ws.close(4401, 'Unauthorized');
-          if (!message.id || !message.payload) return ws.close(4400, 'start needs an id and a payload');
-          void start(message.id, message.payload as Record<string, unknown>).catch(() => {
-            operations.delete(message.id!);
-            send({ id: message.id, type: 'error', payload: { message: 'Internal server error' } });
+        case 'start': {
+          if (!opened) return ws.close(4401, 'Unauthorized');
+          const { id, payload } = message;
+          if (!id || !payload) return ws.close(4400, 'start needs an id and a payload');
+          void opened.then((ready) => {
+            if (!ready) return;
+            return start(id, payload as Record<string, unknown>).catch(() => {
+              operations.delete(id);
+              send({ id, type: 'error', payload: { message: 'Internal server error' } });
+            });
           });
           return;
+        }
         case 'stop':
           if (message.id) stop(message.id);
           return;

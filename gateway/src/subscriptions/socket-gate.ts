@@ -65,12 +65,18 @@ export class SocketGate {
 
   constructor(private readonly deps: SocketGateDeps) {}
 
+  /**
+   * `cookieToken`: the access-token cookie of the upgrade request, for a browser tab that signed in with it
+   * (the Origin check at the upgrade keeps other sites' pages out).
+   */
   async open(
     params: Record<string, unknown> | null | undefined,
     socket: ClosableSocket,
     clientIp: string,
+    cookieToken: string | null = null,
   ): Promise<SocketSession | Refusal> {
-    const raw = params?.authorization ?? params?.Authorization;
+    const raw =
+      params?.authorization ?? params?.Authorization ?? (cookieToken ? `Bearer ${cookieToken}` : undefined);
     if (raw === undefined) {
       return {
         code: UNAUTHORIZED_CLOSE,

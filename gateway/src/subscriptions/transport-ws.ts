@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { ExecutionArgs, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocketServer } from 'ws';
+import { requestCredential } from '../auth/bearer-token';
 import type { AdmittedRun, SocketGate, SocketSession } from './socket-gate';
 
 type State = { session?: SocketSession };
@@ -21,7 +22,13 @@ export function serveTransportWs(
       connectionInitWaitTimeout: options.initTimeoutMs,
       onConnect: async (ctx) => {
         const socket = ctx.extra.socket;
-        const opened = await gate.open(ctx.connectionParams, socket, options.clientIp(ctx.extra.request));
+        const request = ctx.extra.request;
+        const opened = await gate.open(
+          ctx.connectionParams,
+          socket,
+          options.clientIp(request),
+          requestCredential(request).token,
+        );
         if ('code' in opened) {
           socket.close(opened.code, opened.reason);
           return false;
