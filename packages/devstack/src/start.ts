@@ -4,6 +4,8 @@
  */
 import { EMBEDDED_POSTGRES } from '@link-archive/core';
 import { launchStack } from './launch-stack';
+import { seedDemo } from './demo/seed-demo';
+import { startSampleSite } from './demo/sample-site';
 import { localRedisPrefix } from './redis-prefix';
 import { dataDir } from './paths';
 import { createDatabaseIfMissing, ensurePostgres, withDatabase } from './postgres';
@@ -61,6 +63,12 @@ async function main() {
           }
         : localSecrets(dataDir('secrets'));
     const redisPrefix = env.REDIS_PREFIX ?? localRedisPrefix(dataDir());
+    // `npm run demo`: a sample site on loopback the crawler may reach, so the pipeline succeeds offline
+    const demo = env.DEMO === '1' ? await startSampleSite(num(env.DEMO_SITE_PORT, 4098)) : null;
+    if (demo) stoppers.push(demo.stop);
+    const allowedHosts = [env.CRAWLER_ALLOWED_HOSTS, demo && new URL(demo.origin).host]
+      .filter(Boolean)
+      .join(',');
     const stack = await launchStack({
       databaseUrl,
       redisUrl: redis.url,
@@ -78,7 +86,11 @@ async function main() {
       mediaPublicBaseUrl: `${s3.endpoint}/${s3.bucket}`,
       workers: true,
       logs: 'inherit',
-      extraEnv: { S3_ENDPOINT: s3.endpoint, S3_BUCKET: s3.bucket },
+      extraEnv: {
+        S3_ENDPOINT: s3.endpoint,
+        S3_BUCKET: s3.bucket,
+        ...(allowedHosts && { CRAWLER_ALLOWED_HOSTS: allowedHosts }),
+      },
     });
     stoppers.push(stack.stop);
     const gatewayUrl = stack.gatewayUrl.replace('127.0.0.1', 'localhost');
@@ -92,6 +104,7 @@ Link Archive is running (started in ${((Date.now() - started) / 1000).toFixed(1)
   Redis                 ${redis.url} (keys under ${redisPrefix})
   S3                    ${s3.endpoint} (bucket ${s3.bucket})
 Press Ctrl-C to stop.`);
+    if (demo) await seedDemo(gatewayUrl, demo.origin);
   } catch (err) {
     console.error(`npm start failed: ${(err as Error).message}`);
     await shutdown(1);
