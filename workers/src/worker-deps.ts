@@ -33,6 +33,9 @@ export function createWorkerDeps(env: WorkersEnvironment): WorkerDeps {
     statement_timeout: 30_000,
     application_name: 'link-archive-workers',
   });
+  const logger = createLogger('workers', env.LOG_LEVEL);
+  // an idle connection PostgreSQL closes (a restart, a failover) is replaced on next use, not a crash
+  db.on('error', (err) => logger.warn({ err: err.message }, 'idle PostgreSQL connection lost'));
   const redis = createRedis(env.REDIS_URL, env.REDIS_PREFIX);
   const enqueuer = new Enqueuer({ url: env.REDIS_URL }, env.REDIS_PREFIX, retryPolicy(env));
   return {
@@ -41,7 +44,7 @@ export function createWorkerDeps(env: WorkersEnvironment): WorkerDeps {
     redis,
     enqueuer,
     media: mediaStoreFrom(env),
-    logger: createLogger('workers', env.LOG_LEVEL),
+    logger,
     fetchOptions: {
       allowedHosts: new AllowedHosts(env.CRAWLER_ALLOWED_HOSTS),
       headersTimeoutMs: env.CRAWLER_HEADERS_TIMEOUT_MS,
