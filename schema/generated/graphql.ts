@@ -182,6 +182,10 @@ export type Mutation = {
   createUpload: UploadTicket;
   deleteAccount: Scalars['Boolean']['output'];
   deleteLink: Scalars['Boolean']['output'];
+  /** The author or an ADMIN deletes a review. */
+  deleteReview: Scalars['Boolean']['output'];
+  /** One review per author and link (rating 1-5, body 1-5000 characters): posting again updates it. */
+  postReview: Review;
   recrawlLink: Link;
   refreshSession: AuthPayload;
   revokeApiKey: Scalars['Boolean']['output'];
@@ -215,6 +219,18 @@ export type MutationCreateUploadArgs = {
 
 export type MutationDeleteLinkArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteReviewArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationPostReviewArgs = {
+  body: Scalars['String']['input'];
+  linkId: Scalars['ID']['input'];
+  rating: Scalars['Int']['input'];
 };
 
 
@@ -386,11 +402,18 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** The viewer's links as they move through the pipeline (one link when id is given): one payload per change, in order, with the status that change made; the other fields as the link reads when sent. */
   linkUpdated: Link;
+  /** Reviews posted, edited or imported on a link the viewer may see, as they happen. */
+  reviewAdded: Review;
 };
 
 
 export type SubscriptionLinkUpdatedArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionReviewAddedArgs = {
+  linkId: Scalars['ID']['input'];
 };
 
 export type Tag = {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import {
+  ALL_EVENTS,
   CONSUMERS,
   consumerQueue,
   emitEvent,
@@ -131,7 +132,7 @@ describe('the outbox relay', () => {
         consumer,
         schema: consumer,
         handlers: CONSUMERS[consumer].map((eventName) =>
-          on(eventName === userDeleted.name ? userDeleted : linkDeleted, async (_payload, tx, event) => {
+          on(ALL_EVENTS[eventName]!, async (_payload, tx, event) => {
             await tx.query('INSERT INTO public.handled (consumer, event_id) VALUES ($1, $2)', [
               consumer,
               event.id,

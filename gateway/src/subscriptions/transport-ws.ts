@@ -56,6 +56,8 @@ export function serveTransportWs(
       execute: (args) => gate.execute(args.contextValue as AdmittedRun) as never,
       subscribe: (args) => gate.subscribe(args.contextValue as AdmittedRun) as never,
       onError: (_ctx, _id, _payload, errors) => gate.format(errors),
+      // results are already formatted and masked (Apollo Server's, or the hub's): sent as they are
+      onNext: (_ctx, _id, _payload, _args, result) => result as never,
     },
     wss,
   );

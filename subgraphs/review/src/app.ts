@@ -1,4 +1,6 @@
+import { LiveHub, reviewPosted } from '@link-archive/events';
 import type { SubgraphDefinition } from '@link-archive/federation';
+import { LinkAccess } from './access/link-access';
 import type { ReviewContext } from './context';
 import { REVIEW_SCHEMA, reviewDataSource } from './data-source';
 import type { ReviewEnvironment } from './environment';
@@ -12,11 +14,19 @@ export const reviewSubgraph: SubgraphDefinition<ReviewContext, ReviewEnvironment
   dbSchema: REVIEW_SCHEMA,
   dataSource: reviewDataSource,
   buildSchema: buildReviewSchema,
-  async setup({ ds }) {
+  async setup({ ds }, env) {
     const reviews = new ReviewService(ds);
+    const access = new LinkAccess(ds);
+    const reviewEvents = new LiveHub(env.REDIS_URL, env.REDIS_PREFIX, reviewPosted, (e) => e.linkId);
     return {
-      context: (base) => ({ ...base, services: { reviews }, loaders: createReviewLoaders(ds) }),
+      context: (base) => ({
+        ...base,
+        services: { reviews, access, reviewEvents },
+        loaders: createReviewLoaders(ds),
+      }),
       events: { consumer: 'review', handlers: reviewEventHandlers },
+      subscriptions: true,
+      close: async () => reviewEvents.close(),
     };
   },
 };

@@ -1,4 +1,5 @@
 import { ReviewDomainEvents1732500000000 } from './migrations/1732500000000-domain-events';
+import { ReviewAccess1732600000000 } from './migrations/1732600000000-review-access';
 import { createDataSource, type DataSourceOptions } from '@link-archive/federation';
 import { InitReview1732300000000 } from './migrations/1732300000000-init-review';
 import { Review } from './review/review.entity';
@@ -10,5 +11,5 @@ export const reviewDataSource = (options: Pick<DataSourceOptions, 'url' | 'logge
     ...options,
     schema: REVIEW_SCHEMA,
     entities: [Review],
-    migrations: [InitReview1732300000000, ReviewDomainEvents1732500000000],
+    migrations: [InitReview1732300000000, ReviewDomainEvents1732500000000, ReviewAccess1732600000000],
   });

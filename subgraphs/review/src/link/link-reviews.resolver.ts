@@ -19,6 +19,6 @@ export class LinkReviewsResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: ReviewContext,
   ) {
-    return ctx.services.reviews.list({ linkId: link.id }, first, after);
+    return ctx.services.reviews.list(ctx.viewer, { linkId: link.id }, first, after);
   }
 }

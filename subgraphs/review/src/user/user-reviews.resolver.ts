@@ -12,6 +12,6 @@ export class UserReviewsResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: ReviewContext,
   ) {
-    return ctx.services.reviews.list({ authorId: user.id }, first, after);
+    return ctx.services.reviews.list(ctx.viewer, { authorId: user.id }, first, after);
   }
 }

@@ -1,0 +1,67 @@
+import { queryRows, type Queryable } from '@link-archive/events';
+import type { Viewer } from '@link-archive/core';
+
+/** How long a post waits for a just-saved link's first event to reach this projection. */
+const FRESH_LINK_WAIT_MS = 3_000;
+
+export interface LinkAccessRow {
+  linkId: string;
+  ownerId: string;
+  visibility: 'PRIVATE' | 'FOLLOWERS' | 'PUBLIC';
+}
+
+/**
+ * Who may see each link, projected from the link domain's events: its owner and ADMINs always, anyone for
+ * PUBLIC. FOLLOWERS links are their owner's alone here until the follow graph's events exist (the social layer).
+ */
+export class LinkAccess {
+  constructor(private readonly db: Queryable) {}
+
+  /**
+   * Applies a link.saved or link.updated event that happened at `asOf`: events are consumed concurrently, so the
+   * newest visibility wins whatever order they arrive in, and a deleted link stays deleted.
+   */
+  static async record(tx: Queryable, row: LinkAccessRow, asOf: string): Promise<void> {
+    await tx.query(
+      `INSERT INTO review.link_access (link_id, owner_id, visibility, as_of) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (link_id) DO UPDATE SET visibility = EXCLUDED.visibility, as_of = EXCLUDED.as_of
+        WHERE link_access.as_of <= EXCLUDED.as_of`,
+      [row.linkId, row.ownerId, row.visibility, asOf],
+    );
+  }
+
+  /** A deleted link stays known as deleted (a late event must not bring it back), its owner forgotten. */
+  static async forget(tx: Queryable, linkId: string): Promise<void> {
+    await tx.query(
+      `INSERT INTO review.link_access (link_id, owner_id, visibility, deleted, as_of)
+       VALUES ($1, '00000000-0000-0000-0000-000000000000', 'PRIVATE', true, now())
+       ON CONFLICT (link_id) DO UPDATE SET deleted = true, owner_id = EXCLUDED.owner_id`,
+      [linkId],
+    );
+  }
+
+  /** The link if the viewer may see it; waits briefly for a link saved a moment ago. */
+  async visible(viewer: Viewer | null, linkId: string): Promise<LinkAccessRow | 'hidden' | 'unknown'> {
+    const deadline = Date.now() + FRESH_LINK_WAIT_MS;
+    for (;;) {
+      const [row] = await queryRows<LinkAccessRow & { deleted: boolean }>(
+        this.db,
+        `SELECT link_id AS "linkId", owner_id AS "ownerId", visibility, deleted FROM review.link_access
+          WHERE link_id = $1`,
+        [linkId],
+      );
+      if (row) return row.deleted ? 'unknown' : LinkAccess.allows(viewer, row) ? row : 'hidden';
+      if (Date.now() > deadline) return 'unknown';
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  static allows(viewer: Viewer | null, row: LinkAccessRow): boolean {
+    return viewer?.role === 'ADMIN' || row.ownerId === viewer?.userId || row.visibility === 'PUBLIC';
+  }
+
+  /** The same rule as SQL over `a` (review.link_access); $viewer and $admin are bound by the caller. */
+  static sql(viewerParam: string, adminParam: string): string {
+    return `(NOT a.deleted AND (${adminParam} OR a.owner_id = ${viewerParam} OR a.visibility = 'PUBLIC'))`;
+  }
+}
