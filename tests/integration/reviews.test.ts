@@ -58,6 +58,10 @@ describe('reviews', () => {
       [6, 'fine', 'rating'],
       [3, '   ', 'body'],
       [3, 'x'.repeat(5_001), 'body'],
+      // moderation: profanity and spam, in English and Korean
+      [3, 'This place is shit', 'body'],
+      [3, '토토사이트 먹튀검증 텔레그램 문의', 'body'],
+      [3, 'WOWWWWWWWWWWWWWWWW', 'body'],
     ] as const) {
       const res = await post(reader, linkId, rating, body);
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });

@@ -14,6 +14,7 @@ import { emitEvent, queryRows, reviewDeleted, reviewPosted } from '@link-archive
 import type { DataSource, Repository } from 'typeorm';
 import { LinkAccess } from '../access/link-access';
 import { REVIEW_SCHEMA } from '../data-source';
+import { moderate } from '../moderation/moderate-text';
 import { Review } from './review.entity';
 
 export const MAX_REVIEW_BODY = 5_000;
@@ -36,6 +37,7 @@ export class ReviewService {
       throw badInput('rating', 'rating must be 1 to 5');
     const body = optionalText('body', rawBody, MAX_REVIEW_BODY);
     if (!body) throw badInput('body', `body must be 1 to ${MAX_REVIEW_BODY} characters`);
+    moderate('body', body);
     if (!isUuid(linkId)) throw notFound('Link');
     const link = await this.access.visible(viewer, linkId);
     if (link === 'unknown') throw notFound('Link');
