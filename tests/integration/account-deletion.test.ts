@@ -103,11 +103,11 @@ describe('deleteAccount', () => {
     const shared = await saveReady(leaver, '/shared');
     const mine = await saveReady(leaver, '/mine');
     const kept = await saveReady(stayer, '/shared');
-    // what the review and feed subgraphs will hold of the account once their issues land
-    await db.query(
-      `INSERT INTO review.reviews (link_id, author_id, rating, body) VALUES ($1, $2, 5, 'mine'), ($3, $4, 2, 'theirs')`,
-      [kept.id, leaver.id, shared.id, stayer.id],
-    );
+    // the leaver reviews the stayer's link, the stayer reviews the leaver's
+    const REVIEW = 'mutation($l: ID!, $b: String!) { postReview(linkId: $l, rating: 4, body: $b) { id } }';
+    await execute(REVIEW, { l: kept.id, b: 'Mine, about theirs.' }, { token: leaver.accessToken });
+    await execute(REVIEW, { l: shared.id, b: 'Theirs, about mine.' }, { token: stayer.accessToken });
+    // seed data: the follow graph has no API until the social layer's issue; its consumer is tested here already
     await db.query('INSERT INTO feed.follows (follower_id, followee_id) VALUES ($1, $2), ($2, $1)', [
       leaver.id,
       stayer.id,

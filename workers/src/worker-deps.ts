@@ -1,6 +1,5 @@
 import { createLogger, createRedis, type Logger, type Redis } from '@link-archive/core';
-import { inTransaction } from '@link-archive/events';
-import type { Transactor } from '@link-archive/link-domain';
+import { inTransaction, type Transactor } from '@link-archive/events';
 import { Enqueuer, retryPolicy } from '@link-archive/queues';
 import { mediaStoreFrom, type MediaStore } from '@link-archive/storage';
 import { Pool } from 'pg';

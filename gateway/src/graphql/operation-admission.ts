@@ -30,7 +30,6 @@ export class OperationAdmission {
     limitRules: ValidationRule[],
     private readonly maxTokens: number,
     private readonly introspectionOpenToAll: boolean,
-    private readonly suggestions: boolean,
   ) {
     this.rules = [...specifiedRules, ...limitRules];
   }
@@ -58,9 +57,9 @@ export class OperationAdmission {
     return { document, kind: operation.operation };
   }
 
+  /** The error with its code (suggestions are stripped where every error is: the gateway's masking). */
   private clean(error: GraphQLError, code: string): GraphQLError {
-    const message = this.suggestions ? error.message : error.message.replace(/ ?Did you mean .*\?$/, '');
-    return new GraphQLError(message, {
+    return new GraphQLError(error.message, {
       source: error.source,
       positions: error.positions,
       extensions: { ...error.extensions, code: error.extensions?.code ?? code },

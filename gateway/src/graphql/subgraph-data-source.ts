@@ -1,13 +1,10 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, type Logger } from '@link-archive/core';
+import { ErrorCode, INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, type Logger } from '@link-archive/core';
 import type { GatewayContext } from './context';
 import { pathsOfFetch } from './fetch-paths';
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
-
-/** The code a client can act on when part of its answer is missing because a subgraph did not answer. */
-export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
 
 /**
  * Calls a subgraph with the gateway's signed credential (carrying the identity) and a timeout. A subgraph that
@@ -47,7 +44,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         errors: pathsOfFetch(options.request.query ?? '', options.request.variables).map((path) => ({
           message,
           path,
-          extensions: { code: SUBGRAPH_UNAVAILABLE },
+          extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE },
         })),
       };
     }

@@ -28,7 +28,7 @@ export function startGatewaySockets(options: {
   apollo: ApolloServer<GatewayContext>;
   mask: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   logger: Logger;
-}): { hub: SubscriptionHub; close: () => Promise<void> } {
+}): { close: () => Promise<void> } {
   const { env, logger } = options;
   const planner = new SubscriptionPlanner(options.supergraphSdl);
   const services = Object.fromEntries(
@@ -45,7 +45,6 @@ export function startGatewaySockets(options: {
     options.limitRules,
     env.MAX_TOKENS,
     options.introspectionOpen,
-    env.NODE_ENV === 'development',
   );
   const gate = new SocketGate({
     env,
@@ -66,7 +65,6 @@ export function startGatewaySockets(options: {
     schema: planner.schema,
   });
   return {
-    hub,
     close: async () => {
       await server.close();
       await hub.close();

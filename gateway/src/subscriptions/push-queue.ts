@@ -7,7 +7,6 @@ export class PushQueue<T> implements AsyncIterableIterator<T> {
   private readonly buffer: T[] = [];
   private waiting: ((result: IteratorResult<T>) => void) | null = null;
   private done = false;
-  dropped = 0;
 
   constructor(
     private readonly capacity: number,
@@ -24,7 +23,6 @@ export class PushQueue<T> implements AsyncIterableIterator<T> {
     }
     if (this.buffer.length >= this.capacity) {
       this.buffer.shift();
-      this.dropped++;
     }
     this.buffer.push(value);
   }

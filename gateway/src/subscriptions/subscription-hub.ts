@@ -117,11 +117,6 @@ export class SubscriptionHub {
     return sink;
   }
 
-  /** How many upstream subscriptions are open (for tests and the benchmark). */
-  get upstreamCount(): number {
-    return this.upstreams.size;
-  }
-
   async close(): Promise<void> {
     for (const upstream of this.upstreams.values()) {
       for (const completion of upstream.completions.values()) for (const sink of completion.sinks) sink.end();

@@ -1,47 +1,47 @@
 import { EventEmitter, on } from 'node:events';
 import { createLogger } from '@link-archive/core';
 import IORedis from 'ioredis';
-import type { DomainEvent, EventContract, PayloadOf } from './define-event';
+import type { DomainEvent, EventContract } from './define-event';
 import { liveChannel } from './routing';
 
 const logger = createLogger('live-events');
 
+/** What one live event means to a hub's subscribers, and whose subscriptions it wakes; null to drop it. */
+export type LiveRoute<T> = (event: DomainEvent) => { key: string; value: T } | null;
+
 /**
- * One contract's live events as the relay publishes them, fanned out in memory by a key (a link, an owner):
+ * Live events of some contracts as the relay publishes them, fanned out in memory by a key (a link, an owner):
  * one Redis subscription per process, so any replica serves any subscriber and an event wakes only the
  * subscriptions of its key. Best-effort: a client that misses one reads the state again.
  */
-export class LiveHub<C extends EventContract> {
+export class LiveHub<T> {
   private readonly emitter = new EventEmitter();
   private readonly subscriber: IORedis;
 
-  constructor(
-    redisUrl: string,
-    redisPrefix: string,
-    private readonly contract: C,
-    keyOf: (payload: PayloadOf<C>) => string,
-  ) {
+  constructor(redisUrl: string, redisPrefix: string, contracts: EventContract[], route: LiveRoute<T>) {
     this.emitter.setMaxListeners(0);
     this.subscriber = new IORedis(redisUrl, { connectTimeout: 5_000, maxRetriesPerRequest: null });
     this.subscriber
-      .subscribe(liveChannel(redisPrefix, contract.name))
-      .catch((err) => logger.error({ err, event: contract.name }, 'live subscribe failed'));
+      .subscribe(...contracts.map((c) => liveChannel(redisPrefix, c.name)))
+      .catch((err) => logger.error({ err }, 'live subscribe failed'));
     this.subscriber.on('message', (_channel: string, message: string) => {
+      let routed: ReturnType<LiveRoute<T>> = null;
       try {
-        const parsed = this.contract.payload.safeParse((JSON.parse(message) as DomainEvent).payload);
-        if (parsed.success) this.emitter.emit(keyOf(parsed.data as PayloadOf<C>), parsed.data);
+        routed = route(JSON.parse(message) as DomainEvent);
       } catch {
-        logger.warn({ event: contract.name }, 'malformed live event dropped');
+        logger.warn('malformed live event dropped');
       }
+      if (routed) this.emitter.emit(routed.key, routed.value);
     });
   }
 
-  /** The key's events, until the consumer stops iterating (graphql-ws calls return()). */
-  async *events(key: string): AsyncGenerator<PayloadOf<C>> {
+  /** The key's values that pass `accept`, until the consumer stops iterating (graphql-ws calls return()). */
+  async *events(key: string, accept: (value: T) => boolean = () => true): AsyncGenerator<T> {
     const stop = new AbortController();
     try {
-      for await (const [payload] of on(this.emitter, key, { signal: stop.signal }))
-        yield payload as PayloadOf<C>;
+      for await (const [value] of on(this.emitter, key, { signal: stop.signal })) {
+        if (accept(value as T)) yield value as T;
+      }
     } catch (err) {
       if ((err as Error).name !== 'AbortError') throw err;
     } finally {
@@ -53,3 +53,12 @@ export class LiveHub<C extends EventContract> {
     this.subscriber.disconnect();
   }
 }
+
+/** A route for one contract: its payload, parsed, under the key `keyOf` gives. */
+export const routeByPayload =
+  <C extends EventContract, T>(contract: C, keyOf: (payload: T) => string): LiveRoute<T> =>
+  (event) => {
+    if (event.name !== contract.name) return null;
+    const parsed = contract.payload.safeParse(event.payload);
+    return parsed.success ? { key: keyOf(parsed.data as T), value: parsed.data as T } : null;
+  };

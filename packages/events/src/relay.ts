@@ -57,6 +57,8 @@ export class OutboxRelay {
   private pruneTimer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
+  /** When Redis was last checked for a loss: once per poll interval, not on every commit's wake-up. */
+  private epochCheckedAt = 0;
 
   constructor(private readonly options: RelayOptions) {
     for (const [consumer, names] of Object.entries(CONSUMERS) as [ConsumerName, readonly string[]][]) {
@@ -224,7 +226,11 @@ export class OutboxRelay {
    * sent them again.
    */
   private async recoverFromRedisLoss(): Promise<void> {
-    if ((await this.options.redis.exists(EPOCH_KEY)) > 0) return;
+    if (Date.now() - this.epochCheckedAt < (this.options.pollMs ?? 1_000)) return;
+    if ((await this.options.redis.exists(EPOCH_KEY)) > 0) {
+      this.epochCheckedAt = Date.now();
+      return;
+    }
     let requeued = 0;
     for (const schema of OUTBOX_SCHEMAS) {
       const result = await this.options.db.query(
@@ -234,6 +240,7 @@ export class OutboxRelay {
       this.pending.add(schema);
     }
     await this.options.redis.set(EPOCH_KEY, new Date().toISOString());
+    this.epochCheckedAt = Date.now();
     if (requeued)
       this.options.logger.warn({ requeued }, 'Redis lost its state: retained events queued again');
   }

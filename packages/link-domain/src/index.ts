@@ -1,7 +1,6 @@
 export * from './link-enums';
 export * from './link-tags';
 export * from './link-events';
-export * from './transactor';
 export * from './pipeline-link';
 export * from './link-transitions';
 export * from './link-lifecycle';

@@ -2,7 +2,7 @@ import { emitEvent, linkDeleted, linkSaved, queryRows, type Queryable } from '@l
 import { announceLinkChange } from './link-events';
 import { LINK_SCHEMA, LinkStatus, type Visibility } from './link-enums';
 import type { StoredTag } from './link-tags';
-import type { Transactor } from './transactor';
+import type { Transactor } from '@link-archive/events';
 
 export interface NewLink {
   ownerId: string;

@@ -3,7 +3,7 @@ import { announceLinkChange } from './link-events';
 import { LinkStatus, type PageKind, type Visibility } from './link-enums';
 import { withMachineTags, type StoredTag } from './link-tags';
 import { PIPELINE_COLUMNS, type PipelineLink } from './pipeline-link';
-import type { Transactor } from './transactor';
+import type { Transactor } from '@link-archive/events';
 
 /** The readable text kept per link (links.content_text has the same CHECK). */
 export const MAX_CONTENT_TEXT = 20_000;

@@ -1,6 +1,5 @@
 export * from './media-enums';
 export * from './stored-image';
-export * from './transactor';
 export * from './thumbnail-assets';
 export * from './upload-assets';
 export * from './erase-owner';

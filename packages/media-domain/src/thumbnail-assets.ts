@@ -1,7 +1,7 @@
 import { emitEvent, mediaReady, queryRows } from '@link-archive/events';
 import { MEDIA_SCHEMA } from './media-enums';
 import type { StoredImage } from './stored-image';
-import type { Transactor } from './transactor';
+import type { Transactor } from '@link-archive/events';
 
 /**
  * A link's thumbnail: one THUMBNAIL asset per link, upserted, so a repeated job leaves the same row; a stored

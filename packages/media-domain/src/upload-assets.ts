@@ -1,7 +1,7 @@
 import { emitEvent, mediaReady, queryRows } from '@link-archive/events';
 import { MEDIA_SCHEMA, type MediaKind } from './media-enums';
 import type { StoredImage } from './stored-image';
-import type { Transactor } from './transactor';
+import type { Transactor } from '@link-archive/events';
 
 export interface PendingUpload {
   id: string;

@@ -1,4 +1,4 @@
-import { LinkUpdatedHub } from '@link-archive/events';
+import { linkChangesHub } from '@link-archive/events';
 import type { SubgraphDefinition } from '@link-archive/federation';
 import { Enqueuer, retryPolicy } from '@link-archive/queues';
 import type { LinkContext } from './context';
@@ -22,7 +22,7 @@ export const linkSubgraph: SubgraphDefinition<LinkContext, LinkEnvironment> = {
     const enqueuer = new Enqueuer({ url: env.REDIS_URL }, env.REDIS_PREFIX, retryPolicy(env));
     const pipeline = new LinkPipeline(enqueuer, logger);
     const links = new LinkService(ds, policy, pipeline);
-    const linkEvents = new LinkUpdatedHub(env.REDIS_URL, env.REDIS_PREFIX);
+    const linkEvents = linkChangesHub(env.REDIS_URL, env.REDIS_PREFIX);
     const repo = ds.getRepository(Link);
     return {
       context: (base) => ({

@@ -1,9 +1,9 @@
-import type { LinkUpdatedHub } from '@link-archive/events';
+import type { LinkChangesHub } from '@link-archive/events';
 import type { BaseContext } from '@link-archive/federation';
 import type { createLinkLoader } from './link/link.loader';
 import type { LinkService } from './link/link.service';
 
 export interface LinkContext extends BaseContext {
-  services: { links: LinkService; linkEvents: LinkUpdatedHub };
+  services: { links: LinkService; linkEvents: LinkChangesHub };
   loaders: { link: ReturnType<typeof createLinkLoader> };
 }

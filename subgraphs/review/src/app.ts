@@ -1,4 +1,4 @@
-import { LiveHub, reviewPosted } from '@link-archive/events';
+import { LiveHub, reviewPosted, routeByPayload, type PayloadOf } from '@link-archive/events';
 import type { SubgraphDefinition } from '@link-archive/federation';
 import { LinkAccess } from './access/link-access';
 import type { ReviewContext } from './context';
@@ -17,7 +17,12 @@ export const reviewSubgraph: SubgraphDefinition<ReviewContext, ReviewEnvironment
   async setup({ ds }, env) {
     const reviews = new ReviewService(ds);
     const access = new LinkAccess(ds);
-    const reviewEvents = new LiveHub(env.REDIS_URL, env.REDIS_PREFIX, reviewPosted, (e) => e.linkId);
+    const reviewEvents = new LiveHub(
+      env.REDIS_URL,
+      env.REDIS_PREFIX,
+      [reviewPosted],
+      routeByPayload(reviewPosted, (e: PayloadOf<typeof reviewPosted>) => e.linkId),
+    );
     return {
       context: (base) => ({
         ...base,

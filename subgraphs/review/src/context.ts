@@ -1,10 +1,14 @@
 import type { BaseContext } from '@link-archive/federation';
 import type { createReviewLoaders } from './review/review.loaders';
-import type { LiveHub, reviewPosted } from '@link-archive/events';
+import type { LiveHub, PayloadOf, reviewPosted } from '@link-archive/events';
 import type { LinkAccess } from './access/link-access';
 import type { ReviewService } from './review/review.service';
 
 export interface ReviewContext extends BaseContext {
-  services: { reviews: ReviewService; access: LinkAccess; reviewEvents: LiveHub<typeof reviewPosted> };
+  services: {
+    reviews: ReviewService;
+    access: LinkAccess;
+    reviewEvents: LiveHub<PayloadOf<typeof reviewPosted>>;
+  };
   loaders: ReturnType<typeof createReviewLoaders>;
 }

@@ -1,4 +1,5 @@
-import { restartStaleCrawls, type RecrawlAges, type Transactor } from '@link-archive/link-domain';
+import type { Transactor } from '@link-archive/events';
+import { restartStaleCrawls, type RecrawlAges } from '@link-archive/link-domain';
 import { crawlQueue, type Enqueuer } from '@link-archive/queues';
 
 export type { RecrawlAges };

@@ -12,13 +12,8 @@ import {
   type Page,
   type Viewer,
 } from '@link-archive/core';
-import {
-  applyEdits,
-  insertLink,
-  restartCrawl,
-  tombstoneLink,
-  type Transactor,
-} from '@link-archive/link-domain';
+import type { Transactor } from '@link-archive/events';
+import { applyEdits, insertLink, restartCrawl, tombstoneLink } from '@link-archive/link-domain';
 import type { DataSource, Repository } from 'typeorm';
 import { userTags, withUserTags } from '../tags/normalize-tag';
 import type { TagCount } from '../tags/tag';
