@@ -137,8 +137,17 @@ describe('deleteAccount', () => {
     expect(await rowsMentioning(stayer.id)).not.toEqual([]);
 
     // the leaver's own image is gone; the one the stayer saved too is still served
-    await vi.waitFor(async () => expect((await fetch(mine.small)).status).toBe(404), { timeout: 10_000 });
-    expect((await fetch(kept.small)).status).toBe(200);
+    // every public size of it (150, 300, 600 px) is gone; the shared image's sizes are all still served
+    const sizes = (small: string) =>
+      ['150', '300', '600'].map((px) => small.replace(/\/150\.webp$/, `/${px}.webp`));
+    expect(new Set(sizes(mine.small)).size).toBe(3);
+    await vi.waitFor(
+      async () => {
+        for (const url of sizes(mine.small)) expect((await fetch(url)).status).toBe(404);
+      },
+      { timeout: 10_000 },
+    );
+    for (const url of sizes(kept.small)) expect((await fetch(url)).status).toBe(200);
     expect(shared.small).toBe(kept.small);
     await socket.close();
   });
