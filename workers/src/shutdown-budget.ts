@@ -1,5 +1,5 @@
 import type { WorkersEnvironment } from './environment';
-import { AI_CALL_RETRIES, AI_CALL_TIMEOUT_MS } from './tagging/ai-tagger';
+import { AI_CALL_RETRIES, AI_CALL_TIMEOUT_MS } from '@link-archive/ai';
 
 /**
  * How long a job may run, from the limits that bound it, so a SIGTERM waits for the jobs in hand rather than

@@ -1,12 +1,12 @@
 import type { Logger } from '@link-archive/core';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { FetchError } from '../http/fetch-error';
-import { AiTagError } from '../tagging/ai-tagger';
+import { AiCallError } from '@link-archive/ai';
 import { ImageError } from '../thumbnails/process-image';
 
 /** The code a failure records on its link or asset, and whether a retry could help. */
 export function failureOf(err: unknown): { code: string; permanent: boolean } {
-  if (err instanceof FetchError || err instanceof AiTagError)
+  if (err instanceof FetchError || err instanceof AiCallError)
     return { code: err.code, permanent: err.permanent };
   if (err instanceof ImageError) return { code: err.code, permanent: true };
   return { code: 'INTERNAL_ERROR', permanent: false };

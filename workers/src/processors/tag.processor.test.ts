@@ -13,7 +13,7 @@ import {
 } from '@link-archive/testkit';
 import { createRedis } from '@link-archive/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AiRateLimit } from '../tagging/ai-limits';
+import { AiRateLimit } from '@link-archive/ai';
 import { startPipelineHarness, type PipelineHarness } from '../../test/pipeline-harness';
 
 let site: FixtureSite;

@@ -1,6 +1,7 @@
 import { apiError as error, completion, startOpenAiServer, type OpenAiServer } from '@link-archive/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AiTagError, AiTagger } from './ai-tagger';
+import { AiCallError, ChatJson } from '@link-archive/ai';
+import { aiTags } from './ai-tagger';
 
 const servers: OpenAiServer[] = [];
 afterAll(async () => {
@@ -10,12 +11,13 @@ afterAll(async () => {
 async function openAiServer(replies: Parameters<typeof startOpenAiServer>[0]) {
   const server = await startOpenAiServer(replies);
   servers.push(server);
-  const tagger = new AiTagger({
+  const chat = new ChatJson({
     apiKey: 'test-key',
     baseURL: server.baseURL,
     model: 'test-model',
     maxRetries: 2,
   });
+  const tagger = { tags: (input: typeof page) => aiTags(chat, input) };
   return { tagger, requests: server.requests };
 }
 
@@ -27,7 +29,7 @@ const page = {
   existingTags: ['adtech'],
 };
 
-describe('AiTagger', () => {
+describe('AI tags', () => {
   it('asks for structured output and returns the tags', async () => {
     const { tagger, requests } = await openAiServer([
       completion('{"tags": ["adtech", "#advertising", "news"]}'),
@@ -63,7 +65,7 @@ describe('AiTagger', () => {
     for (const content of ['not json at all', '{"labels": ["a"]}', '{"tags": []}']) {
       const { tagger } = await openAiServer([completion(content)]);
       const err = await tagger.tags(page).catch((e) => e);
-      expect(err).toBeInstanceOf(AiTagError);
+      expect(err).toBeInstanceOf(AiCallError);
       expect(err.code).toBe('AI_BAD_OUTPUT');
     }
   });

@@ -1,0 +1,4 @@
+export * from './ai-environment';
+export * from './ai-limits';
+export * from './ai-budget';
+export * from './chat-json';
