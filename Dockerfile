@@ -11,6 +11,8 @@ COPY packages/storage/package.json packages/storage/
 COPY packages/events/package.json packages/events/
 COPY packages/link-domain/package.json packages/link-domain/
 COPY packages/media-domain/package.json packages/media-domain/
+COPY packages/ai/package.json packages/ai/
+COPY packages/review-domain/package.json packages/review-domain/
 COPY subgraphs/user/package.json subgraphs/user/
 COPY subgraphs/link/package.json subgraphs/link/
 COPY subgraphs/review/package.json subgraphs/review/

@@ -30,6 +30,8 @@ export default defineConfig({
       '@link-archive/events': src('packages/events'),
       '@link-archive/link-domain': src('packages/link-domain'),
       '@link-archive/media-domain': src('packages/media-domain'),
+      '@link-archive/ai': src('packages/ai'),
+      '@link-archive/review-domain': src('packages/review-domain'),
     },
   },
   test: {

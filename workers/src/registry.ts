@@ -1,5 +1,6 @@
 import { crawlProcessor } from './processors/crawl.processor';
 import { relayProcessor } from './processors/relay.processor';
+import { reviewAnalysisProcessor } from './processors/review-analysis.processor';
 import { scheduleProcessor } from './processors/schedule.processor';
 import { tagProcessor } from './processors/tag.processor';
 import { thumbnailProcessor } from './processors/thumbnail.processor';
@@ -23,6 +24,7 @@ export const processors: ProcessorDefinition[] = [
   tagProcessor,
   thumbnailProcessor,
   uploadProcessor,
+  reviewAnalysisProcessor,
   scheduleProcessor,
   relayProcessor,
 ];

@@ -29,3 +29,30 @@ export const linkDeleted = defineEvent({
   version: 1,
   payload: z.object({ linkId: z.uuid(), ownerId: z.uuid() }),
 });
+
+/** A review found on the crawled page (schema.org Review), brought to 1-5 stars. */
+export const crawledReview = z.object({
+  authorName: z.string().max(200).nullable(),
+  rating: z.number().int().min(1).max(5),
+  body: z.string().min(1).max(5_000),
+  /** As the page gave it (ISO 8601 when it follows schema.org). */
+  publishedAt: z.string().max(100).nullable(),
+});
+
+/**
+ * A crawl stored a link's card: what other domains may know of the page (its title and site, for replies that
+ * fit the place) and the reviews it carried, for the review domain to import.
+ */
+export const linkCrawled = defineEvent({
+  name: 'link.crawled',
+  version: 1,
+  payload: z.object({
+    linkId: z.uuid(),
+    ownerId: z.uuid(),
+    ownerPlan: z.string().max(20),
+    title: z.string().max(1_000).nullable(),
+    siteName: z.string().max(500).nullable(),
+    description: z.string().max(2_000).nullable(),
+    reviews: z.array(crawledReview).max(50),
+  }),
+});

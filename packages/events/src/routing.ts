@@ -1,15 +1,23 @@
 import type { EventContract } from './define-event';
-import { linkDeleted, linkSaved, linkUpdated } from './link-events';
+import { linkCrawled, linkDeleted, linkSaved, linkUpdated } from './link-events';
 import { mediaReady } from './media-events';
-import { reviewDeleted, reviewPosted } from './review-events';
+import { replyPublished, reviewDeleted, reviewNegative, reviewPosted } from './review-events';
 import { userDeleted } from './user-events';
 
 /** Every event contract, by name, for the relay and consumers to validate what they carry. */
 export const ALL_EVENTS: Record<string, EventContract> = Object.fromEntries(
-  [linkSaved, linkUpdated, linkDeleted, mediaReady, userDeleted, reviewPosted, reviewDeleted].map((e) => [
-    e.name,
-    e,
-  ]),
+  [
+    linkSaved,
+    linkUpdated,
+    linkCrawled,
+    linkDeleted,
+    mediaReady,
+    userDeleted,
+    reviewPosted,
+    reviewDeleted,
+    reviewNegative,
+    replyPublished,
+  ].map((e) => [e.name, e]),
 );
 
 /** The schemas that have an outbox: every subgraph's own. */
@@ -21,8 +29,16 @@ export const OUTBOX_SCHEMAS = ['user', 'link', 'review', 'feed', 'media'] as con
  */
 export const CONSUMERS = {
   link: [userDeleted.name],
-  // the review domain keeps a projection of who may see each link (it never reads the link schema)
-  review: [userDeleted.name, linkDeleted.name, linkSaved.name, linkUpdated.name],
+  // the review domain keeps a projection of who may see each link (it never reads the link schema), imports
+  // the reviews a crawl found, and queues the analysis of every review posted or imported
+  review: [
+    userDeleted.name,
+    linkDeleted.name,
+    linkSaved.name,
+    linkUpdated.name,
+    linkCrawled.name,
+    reviewPosted.name,
+  ],
   feed: [userDeleted.name, linkDeleted.name],
   media: [userDeleted.name],
 } as const satisfies Record<string, readonly string[]>;

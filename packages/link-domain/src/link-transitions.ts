@@ -1,5 +1,5 @@
-import { queryRows } from '@link-archive/events';
-import { announceLinkChange } from './link-events';
+import { queryRows, type Queryable } from '@link-archive/events';
+import { announceCrawl, announceLinkChange } from './link-events';
 import { LinkStatus, type PageKind, type Visibility } from './link-enums';
 import { withMachineTags, type StoredTag } from './link-tags';
 import { PIPELINE_COLUMNS, type PipelineLink } from './pipeline-link';
@@ -23,7 +23,16 @@ export interface LinkCard {
   text: string;
   contentType: string | null;
   kind: PageKind;
-  structured: unknown;
+  /** The page's schema.org data; its reviews go to the review domain with link.crawled. */
+  structured: { reviews: PageReview[] };
+}
+
+/** A schema.org Review as the crawl read it (rating already on 1-5, or null when the page gave none). */
+export interface PageReview {
+  author: string | null;
+  rating: number | null;
+  body: string;
+  datePublished: string | null;
 }
 
 /**
@@ -52,7 +61,7 @@ export class LinkTransitions {
     });
   }
 
-  /** The page's card, then TAGGING. */
+  /** The page's card, then TAGGING; link.crawled hands the page's reviews to the review domain. */
   saveCrawl(link: PipelineLink, card: LinkCard): Promise<boolean> {
     return this.move(
       link,
@@ -77,6 +86,7 @@ export class LinkTransitions {
         card.kind,
         JSON.stringify(card.structured),
       ],
+      (tx) => announceCrawl(tx, link, card),
     );
   }
 
@@ -103,6 +113,7 @@ export class LinkTransitions {
     to: LinkStatus,
     extraSets: string,
     extraValues: unknown[] = [],
+    alsoEmit?: (tx: Queryable) => Promise<unknown>,
   ): Promise<boolean> {
     const applied = await this.transaction(async (tx) => {
       const [row] = await queryRows<{ visibility: Visibility }>(
@@ -116,6 +127,7 @@ export class LinkTransitions {
       );
       if (!row) return false;
       await announceLinkChange(tx, { ...link, visibility: row.visibility }, to);
+      await alsoEmit?.(tx);
       return true;
     });
     if (applied) link.status = to;

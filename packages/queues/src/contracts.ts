@@ -43,6 +43,14 @@ export const uploadQueue = defineQueue({
   jobId: ({ assetId }) => `upload-${assetId}`,
 });
 
+/** A review's sentiment and keywords, for one revision of it (an edit is a new revision, so a new job). */
+export const reviewAnalysisQueue = defineQueue({
+  name: 'review-analysis',
+  payload: z.object({ reviewId: z.uuid(), revision: z.number().int().min(1) }),
+  defaults: RETRYING,
+  jobId: ({ reviewId, revision }) => `review-analysis-${reviewId}-${revision}`,
+});
+
 /** Periodic upkeep (reconciler, recrawl schedule): repeatable jobs with fixed ids, no payload. */
 export const scheduleQueue = defineQueue({
   name: 'schedule',
@@ -52,4 +60,11 @@ export const scheduleQueue = defineQueue({
 });
 
 /** Every queue contract, for tools that show them all (Bull Board). */
-export const ALL_QUEUES = [crawlQueue, tagQueue, thumbnailQueue, uploadQueue, scheduleQueue];
+export const ALL_QUEUES = [
+  crawlQueue,
+  tagQueue,
+  thumbnailQueue,
+  uploadQueue,
+  reviewAnalysisQueue,
+  scheduleQueue,
+];

@@ -1,5 +1,6 @@
 import { ReviewDomainEvents1732500000000 } from './migrations/1732500000000-domain-events';
 import { ReviewAccess1732600000000 } from './migrations/1732600000000-review-access';
+import { ReviewSignals1732700000000 } from './migrations/1732700000000-review-signals';
 import { createDataSource, type DataSourceOptions } from '@link-archive/federation';
 import { InitReview1732300000000 } from './migrations/1732300000000-init-review';
 import { Review } from './review/review.entity';
@@ -11,5 +12,10 @@ export const reviewDataSource = (options: Pick<DataSourceOptions, 'url' | 'logge
     ...options,
     schema: REVIEW_SCHEMA,
     entities: [Review],
-    migrations: [InitReview1732300000000, ReviewDomainEvents1732500000000, ReviewAccess1732600000000],
+    migrations: [
+      InitReview1732300000000,
+      ReviewDomainEvents1732500000000,
+      ReviewAccess1732600000000,
+      ReviewSignals1732700000000,
+    ],
   });

@@ -6,6 +6,7 @@ import { ReviewAddedResolver } from './review/review-added.resolver';
 import { ReviewMutationsResolver } from './review/review-mutations.resolver';
 import { reviewReference } from './review/review.reference';
 import { UserReviewsResolver } from './user/user-reviews.resolver';
+import { ReplyResolver } from './replies/reply.resolver';
 
 export const buildReviewSchema = () =>
   buildFederatedSchema(
@@ -16,6 +17,7 @@ export const buildReviewSchema = () =>
         ReviewAddedResolver,
         LinkReviewsResolver,
         UserReviewsResolver,
+        ReplyResolver,
       ],
       orphanedTypes: [Review, LinkRef, UserRef],
     },

@@ -1,7 +1,9 @@
 import { linksInPipelineSince, linksWithImageSince } from '@link-archive/link-domain';
 import type { ThumbnailAssets } from '@link-archive/media-domain';
+import { reviewsAwaitingAnalysis } from '@link-archive/review-domain';
 import {
   crawlQueue,
+  reviewAnalysisQueue,
   queueName,
   tagQueue,
   thumbnailQueue,
@@ -29,8 +31,24 @@ export async function reconcile(
 ): Promise<number> {
   return (
     (await reconcilePipeline(db, enqueuer, olderThanMs)) +
-    (await reconcileThumbnails(db, enqueuer, thumbnails, olderThanMs))
+    (await reconcileThumbnails(db, enqueuer, thumbnails, olderThanMs)) +
+    (await reconcileReviewAnalysis(db, enqueuer, olderThanMs))
   );
+}
+
+/** Reviews (posted or imported) still unanalysed after a while get their analysis job again. */
+async function reconcileReviewAnalysis(db: Pool, enqueuer: Enqueuer, olderThanMs: number): Promise<number> {
+  let requeued = 0;
+  for (const review of await reviewsAwaitingAnalysis(db, olderThanMs, BATCH)) {
+    if (
+      await requeueIfMissing(enqueuer, reviewAnalysisQueue, {
+        reviewId: review.id,
+        revision: review.revision,
+      })
+    )
+      requeued++;
+  }
+  return requeued;
 }
 
 /**

@@ -30,6 +30,34 @@ export class LinkAccess {
     );
   }
 
+  /**
+   * What a crawl says of the link: its owner's plan (whose AI quota its reviews' analysis uses) and the page's
+   * title, site and description (what replies are drafted about). A link the projection does not know yet is
+   * added as its owner's alone until its link.saved arrives. False when the link is deleted.
+   */
+  static async recordCrawl(
+    tx: Queryable,
+    crawl: {
+      linkId: string;
+      ownerId: string;
+      ownerPlan: string;
+      title: string | null;
+      siteName: string | null;
+      description: string | null;
+    },
+  ): Promise<boolean> {
+    const [row] = await queryRows<{ deleted: boolean }>(
+      tx,
+      `INSERT INTO review.link_access (link_id, owner_id, visibility, as_of, owner_plan, title, site_name, description)
+       VALUES ($1, $2, 'PRIVATE', '-infinity', $3, $4, $5, $6)
+       ON CONFLICT (link_id) DO UPDATE SET owner_plan = EXCLUDED.owner_plan, title = EXCLUDED.title,
+          site_name = EXCLUDED.site_name, description = EXCLUDED.description
+       RETURNING deleted`,
+      [crawl.linkId, crawl.ownerId, crawl.ownerPlan, crawl.title, crawl.siteName, crawl.description],
+    );
+    return row?.deleted === false;
+  }
+
   /** A deleted link stays known as deleted (a late event must not bring it back), its owner forgotten. */
   static async forget(tx: Queryable, linkId: string): Promise<void> {
     await tx.query(

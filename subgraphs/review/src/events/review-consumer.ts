@@ -1,17 +1,29 @@
-import { linkDeleted, linkSaved, linkUpdated, on, userDeleted } from '@link-archive/events';
+import {
+  linkCrawled,
+  linkDeleted,
+  linkSaved,
+  linkUpdated,
+  on,
+  queryRows,
+  reviewPosted,
+  userDeleted,
+} from '@link-archive/events';
+import { eraseAuthorReviews, eraseLinkReviews, importCrawledReviews } from '@link-archive/review-domain';
+import { reviewAnalysisQueue, type Enqueuer } from '@link-archive/queues';
 import { LinkAccess } from '../access/link-access';
 
 /**
- * An erased account's reviews go; so do all reviews of a link that is deleted. Every link event keeps the
- * projection of who may see the link current.
+ * An erased account's reviews go; so do all reviews of a deleted link. Every link event keeps the projection of
+ * who may see the link current; a crawl's reviews are imported (once each); every review posted or imported is
+ * queued for analysis, on the bulk lane when imported so a page's fifty reviews never delay a person's one.
  */
-export const reviewEventHandlers = [
+export const reviewEventHandlers = (enqueuer: Enqueuer) => [
   on(userDeleted, async ({ userId }, tx) => {
-    await tx.query('DELETE FROM reviews WHERE author_id = $1', [userId]);
-    await tx.query('DELETE FROM link_access WHERE owner_id = $1', [userId]);
+    await eraseAuthorReviews(tx, userId);
+    await tx.query('DELETE FROM review.link_access WHERE owner_id = $1', [userId]);
   }),
   on(linkDeleted, async ({ linkId }, tx) => {
-    await tx.query('DELETE FROM reviews WHERE link_id = $1', [linkId]);
+    await eraseLinkReviews(tx, linkId);
     await LinkAccess.forget(tx, linkId);
   }),
   on(linkSaved, ({ linkId, ownerId, visibility }, tx, event) =>
@@ -20,4 +32,21 @@ export const reviewEventHandlers = [
   on(linkUpdated, ({ linkId, ownerId, visibility }, tx, event) =>
     LinkAccess.record(tx, { linkId, ownerId, visibility }, event.occurredAt),
   ),
+  on(linkCrawled, async (crawl, tx) => {
+    if (!(await LinkAccess.recordCrawl(tx, crawl))) return; // the link was deleted meanwhile
+    await importCrawledReviews(tx, { linkId: crawl.linkId, ownerId: crawl.ownerId }, crawl.reviews);
+  }),
+  on(reviewPosted, async ({ reviewId, source }, tx) => {
+    const [review] = await queryRows<{ revision: number }>(
+      tx,
+      'SELECT revision FROM review.reviews WHERE id = $1 AND analysed_at IS NULL',
+      [reviewId],
+    );
+    if (!review) return; // deleted, or already analysed
+    await enqueuer.enqueue(
+      reviewAnalysisQueue,
+      { reviewId, revision: review.revision },
+      source === 'CRAWLED' ? 'bulk' : 'interactive',
+    );
+  }),
 ];

@@ -3,8 +3,9 @@ import { LinkRef } from '@link-archive/federation';
 import type { ReviewContext } from '../context';
 import { RatingSummary } from '../review/rating-summary';
 import { ReviewConnection } from '../review/review-connection';
+import { ReviewInsights } from '../insights/review-insights.type';
 
-/** Link.rating and Link.reviews; the link subgraph has already decided the viewer may see the link. */
+/** Link.rating, Link.reviews and Link.insights; the link subgraph has already decided the viewer may see the link. */
 @Resolver(() => LinkRef)
 export class LinkReviewsResolver {
   @FieldResolver(() => RatingSummary, { nullable: true })
@@ -20,5 +21,10 @@ export class LinkReviewsResolver {
     @Ctx() ctx: ReviewContext,
   ) {
     return ctx.services.reviews.list(ctx.viewer, { linkId: link.id }, first, after);
+  }
+
+  @FieldResolver(() => ReviewInsights, { nullable: true })
+  insights(@Root() link: LinkRef, @Ctx() ctx: ReviewContext) {
+    return ctx.services.insights.forLink(link.id);
   }
 }

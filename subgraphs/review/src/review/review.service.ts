@@ -10,28 +10,25 @@ import {
   type Page,
   type Viewer,
 } from '@link-archive/core';
-import { emitEvent, queryRows, reviewDeleted, reviewPosted } from '@link-archive/events';
+import { queryRows, type Transactor } from '@link-archive/events';
+import { MAX_REVIEW_BODY, deleteReview, postReview } from '@link-archive/review-domain';
 import type { DataSource, Repository } from 'typeorm';
 import { LinkAccess } from '../access/link-access';
-import { REVIEW_SCHEMA } from '../data-source';
 import { moderate } from '../moderation/moderate-text';
 import { Review } from './review.entity';
-
-export const MAX_REVIEW_BODY = 5_000;
 
 export class ReviewService {
   private readonly reviews: Repository<Review>;
   private readonly access: LinkAccess;
+  private readonly transaction: Transactor;
 
   constructor(private readonly ds: DataSource) {
     this.reviews = ds.getRepository(Review);
     this.access = new LinkAccess(ds);
+    this.transaction = (work) => ds.transaction((manager) => work(manager));
   }
 
-  /**
-   * One review per author and link: posting again edits it (its analysis starts over). The link must be one the
-   * author may see. The row and review.posted commit together.
-   */
+  /** One review per author and link (posting again edits it), of a link the author may see. */
   async post(viewer: Viewer, linkId: string, rating: number, rawBody: string): Promise<Review> {
     if (!Number.isInteger(rating) || rating < 1 || rating > 5)
       throw badInput('rating', 'rating must be 1 to 5');
@@ -42,27 +39,7 @@ export class ReviewService {
     const link = await this.access.visible(viewer, linkId);
     if (link === 'unknown') throw notFound('Link');
     if (link === 'hidden') throw forbidden('You cannot review a link you may not see');
-    const id = await this.ds.transaction(async (tx) => {
-      const [row] = await queryRows<{ id: string; created: boolean }>(
-        tx,
-        `INSERT INTO review.reviews (link_id, author_id, rating, body) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (link_id, author_id) WHERE author_id IS NOT NULL DO UPDATE
-            SET rating = EXCLUDED.rating, body = EXCLUDED.body, sentiment = NULL, sentiment_score = NULL,
-                keywords = '[]', updated_at = now()
-         RETURNING id, (xmax = 0) AS created`,
-        [linkId, viewer.userId, rating, body],
-      );
-      await emitEvent(tx, REVIEW_SCHEMA, reviewPosted, {
-        reviewId: row!.id,
-        linkId,
-        linkOwnerId: link.ownerId,
-        authorId: viewer.userId,
-        rating,
-        source: 'USER',
-        created: row!.created,
-      });
-      return row!.id;
-    });
+    const { id } = await postReview(this.transaction, link, viewer.userId, rating, body);
     return (await this.reviews.findOneBy({ id }))!;
   }
 
@@ -73,10 +50,7 @@ export class ReviewService {
     if (review.authorId !== viewer.userId && viewer.role !== 'ADMIN') {
       throw forbidden('Only the author or an ADMIN can delete a review');
     }
-    await this.ds.transaction(async (tx) => {
-      await tx.query('DELETE FROM review.reviews WHERE id = $1', [review.id]);
-      await emitEvent(tx, REVIEW_SCHEMA, reviewDeleted, { reviewId: review.id, linkId: review.linkId });
-    });
+    await deleteReview(this.transaction, review);
     return true;
   }
 
