@@ -1,15 +1,16 @@
 /**
  * `npm run bench`: the federation overhead and the crawl pipeline, each on its own production-mode stack
- * and fresh database; prints the figures and writes them to BENCHMARKS.md. BENCH_ONLY=federation|crawl|subscriptions
- * runs one of them (BENCHMARKS.md is then left alone).
+ * and fresh database; prints the figures and writes them to BENCHMARKS.md. BENCH_ONLY=federation|crawl|subscriptions|insights
+ * runs one of them and replaces only its section of BENCHMARKS.md.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@link-archive/devstack';
 import { CRAWL_TARGET, LATENCY_TARGET_MS, crawlSection, runCrawlBenchmark } from './crawl-pipeline';
 import { federationOverhead } from './federation-overhead';
 import { describeMachine } from './machine';
 import { runSubscriptionBenchmark, subscriptionSection } from './subscriptions';
+import { insightsSection, runInsightsBenchmark } from './review-insights';
 
 async function main() {
   const only = process.env.BENCH_ONLY;
@@ -33,7 +34,19 @@ async function main() {
     sections.push(subscriptionSection(subscriptions));
     failed ||= subscriptions.delivered < subscriptions.events;
   }
-  if (!only) {
+  if (!only || only === 'insights') {
+    const insights = await runInsightsBenchmark();
+    sections.push(insightsSection(insights));
+    failed ||= insights.insights.errors + insights.insights.non2xx > 0;
+  }
+  console.log(sections.join('\n'));
+  if (only) {
+    // one benchmark run alone replaces its own section of BENCHMARKS.md
+    const file = join(repoRoot, 'BENCHMARKS.md');
+    let markdown = readFileSync(file, 'utf8');
+    for (const section of sections) markdown = replaceSection(markdown, section);
+    writeFileSync(file, markdown);
+  } else {
     writeFileSync(
       join(repoRoot, 'BENCHMARKS.md'),
       `# Benchmarks
@@ -48,6 +61,15 @@ ${sections.join('\n')}`,
     console.error('some requests or links failed: the figures are not valid');
     process.exitCode = 1;
   }
+}
+
+/** Puts a section (from its "## " heading to the next) in place of the one with the same heading, or at the end. */
+function replaceSection(markdown: string, section: string): string {
+  const heading = section.split('\n')[0]!;
+  const start = markdown.indexOf(`${heading}\n`);
+  if (start < 0) return `${markdown.trimEnd()}\n\n${section}`;
+  const next = markdown.indexOf('\n## ', start + heading.length);
+  return `${markdown.slice(0, start)}${section.trimEnd()}\n${next < 0 ? '' : markdown.slice(next)}`;
 }
 
 main().catch((err) => {

@@ -376,4 +376,70 @@ describe('insights', () => {
     expect(link.insights.weeklyAverage.slice(0, 11)).toEqual(new Array(11).fill(0));
     expect(link.insights.weeklyAverage[11]).toBe(3.25);
   });
+
+  it('keeps the counts it reads equal to the reviews through edits, deletions and the link going away', async () => {
+    const owner = await signUp();
+    const linkId = await save(owner, 'https://signals.example/counts');
+    const people = [await signUp(), await signUp(), await signUp()];
+    const ids = [
+      await post(people[0]!, linkId, 5, 'Excellent coffee and friendly staff.'),
+      await post(people[1]!, linkId, 2, 'Cold coffee, slow service.'),
+      await post(people[2]!, linkId, 4, 'Nice terrace and good coffee.'),
+    ];
+    await analysed(owner, linkId, 3);
+    await post(people[1]!, linkId, 3, 'Better this time: the coffee was warm.');
+    await execute(
+      'mutation($id: ID!) { deleteReview(id: $id) }',
+      { id: ids[2] },
+      { token: people[2]!.accessToken },
+    );
+    await analysed(owner, linkId, 2);
+
+    const counted = await execute<{
+      link: {
+        rating: { distribution: number[] };
+        insights: { sentiment: number[]; topKeywords: { keyword: string; count: number }[] };
+      };
+    }>(
+      'query($id: ID!) { link(id: $id) { rating { distribution } insights { sentiment topKeywords { keyword count } } } }',
+      { id: linkId },
+      { token: owner.accessToken },
+    );
+    const stars = await db.query<{ rating: number; n: number }>(
+      'SELECT rating, count(*)::int AS n FROM review.reviews WHERE link_id = $1 GROUP BY rating',
+      [linkId],
+    );
+    const distribution = [1, 2, 3, 4, 5].map((r) => stars.rows.find((row) => row.rating === r)?.n ?? 0);
+    expect(counted.link.rating.distribution).toEqual(distribution);
+    expect(distribution.reduce((a, b) => a + b)).toBe(2);
+    const sentiments = await db.query<{ sentiment: string; n: number }>(
+      'SELECT sentiment, count(*)::int AS n FROM review.reviews WHERE link_id = $1 GROUP BY sentiment',
+      [linkId],
+    );
+    expect(counted.link.insights.sentiment).toEqual(
+      ['POSITIVE', 'NEUTRAL', 'NEGATIVE'].map((s) => sentiments.rows.find((r) => r.sentiment === s)?.n ?? 0),
+    );
+    const keywords = await db.query<{ keyword: string; count: number }>(
+      `SELECT keyword, count(*)::int AS count FROM review.review_keywords WHERE link_id = $1
+        GROUP BY keyword ORDER BY count DESC, keyword LIMIT 10`,
+      [linkId],
+    );
+    expect(counted.link.insights.topKeywords).toEqual(keywords.rows);
+    expect(keywords.rows[0]).toEqual({ keyword: 'coffee', count: 2 });
+
+    await execute('mutation($id: ID!) { deleteLink(id: $id) }', { id: linkId }, { token: owner.accessToken });
+    await vi.waitFor(
+      async () => {
+        const { rows } = await db.query(
+          `SELECT (SELECT stars_1 + stars_2 + stars_3 + stars_4 + stars_5 + positive + neutral + negative
+                     FROM review.link_review_stats WHERE link_id = $1) AS stats,
+                  (SELECT count(*)::int FROM review.link_keyword_counts WHERE link_id = $1) AS keywords,
+                  (SELECT COALESCE(sum(reviews), 0)::int FROM review.link_weekly_ratings WHERE link_id = $1) AS weeks`,
+          [linkId],
+        );
+        expect(rows[0]).toEqual({ stats: 0, keywords: 0, weeks: 0 });
+      },
+      { timeout: 10_000, interval: 200 },
+    );
+  });
 });

@@ -5,53 +5,41 @@ import type { ReviewInsights } from './review-insights.type';
 
 export const TOP_KEYWORDS = 10;
 export const WEEKS = 12;
-const SENTIMENT_ORDER = ['POSITIVE', 'NEUTRAL', 'NEGATIVE'];
 
 /**
- * A link's insights as three aggregates, each over its own index (reviews_link_sentiment_idx,
- * review_keywords' primary key, reviews_link_week_idx with the rating included), run side by side.
+ * A link's insights from the counts the database keeps per link (migration ReviewInsightCounts): sentiment
+ * counts, keyword counts (top 10 off an index) and per-week rating sums, read in one statement.
  */
 export class InsightsService {
   constructor(private readonly ds: DataSource) {}
 
   async forLink(linkId: string): Promise<ReviewInsights> {
-    if (!isUuid(linkId))
-      return { sentiment: [0, 0, 0], topKeywords: [], weeklyAverage: new Array(WEEKS).fill(0) };
-    const [sentiments, keywords, weeks] = await Promise.all([
-      queryRows<{ sentiment: string; n: number }>(
-        this.ds,
-        `SELECT sentiment, count(*)::int AS n FROM review.reviews
-          WHERE link_id = $1 AND sentiment IS NOT NULL GROUP BY sentiment`,
-        [linkId],
-      ),
-      queryRows<{ keyword: string; count: number }>(
-        this.ds,
-        `SELECT keyword, count(*)::int AS count FROM review.review_keywords
-          WHERE link_id = $1 GROUP BY keyword ORDER BY count DESC, keyword LIMIT ${TOP_KEYWORDS}`,
-        [linkId],
-      ),
-      queryRows<{ ago: number; average: number }>(
-        this.ds,
-        // weeks ago: 0 is the current ISO week (UTC)
-        `SELECT ((date_trunc('week', now() AT TIME ZONE 'UTC')::date
-                  - date_trunc('week', created_at AT TIME ZONE 'UTC')::date) / 7)::int AS ago,
-                avg(rating)::float8 AS average
-           FROM review.reviews
-          WHERE link_id = $1
-            AND created_at >= (date_trunc('week', now() AT TIME ZONE 'UTC') - interval '${WEEKS - 1} weeks') AT TIME ZONE 'UTC'
-          GROUP BY 1`,
-        [linkId],
-      ),
-    ]);
-    const bySentiment = new Map(sentiments.map((s) => [s.sentiment, s.n]));
+    const empty = { sentiment: [0, 0, 0], topKeywords: [], weeklyAverage: new Array<number>(WEEKS).fill(0) };
+    if (!isUuid(linkId)) return empty;
+    const [row] = await queryRows<{
+      sentiment: number[] | null;
+      keywords: { keyword: string; count: number }[];
+      weeks: { ago: number; average: number }[];
+    }>(
+      this.ds,
+      `SELECT (SELECT ARRAY[positive, neutral, negative] FROM review.link_review_stats WHERE link_id = $1) AS sentiment,
+              COALESCE((SELECT json_agg(json_build_object('keyword', keyword, 'count', reviews))
+                          FROM (SELECT keyword, reviews FROM review.link_keyword_counts
+                                 WHERE link_id = $1 AND reviews > 0
+                                 ORDER BY reviews DESC, keyword LIMIT ${TOP_KEYWORDS}) top), '[]') AS keywords,
+              COALESCE((SELECT json_agg(json_build_object(
+                                 'ago', (date_trunc('week', now() AT TIME ZONE 'UTC')::date - week) / 7,
+                                 'average', rating_sum::float8 / reviews))
+                          FROM review.link_weekly_ratings
+                         WHERE link_id = $1 AND reviews > 0
+                           AND week > date_trunc('week', now() AT TIME ZONE 'UTC')::date - ${WEEKS * 7}), '[]') AS weeks`,
+      [linkId],
+    );
+    if (!row) return empty;
     const weekly = new Array<number>(WEEKS).fill(0);
-    for (const w of weeks) {
+    for (const w of row.weeks) {
       if (w.ago >= 0 && w.ago < WEEKS) weekly[WEEKS - 1 - w.ago] = Math.round(w.average * 100) / 100;
     }
-    return {
-      sentiment: SENTIMENT_ORDER.map((s) => bySentiment.get(s) ?? 0),
-      topKeywords: keywords,
-      weeklyAverage: weekly,
-    };
+    return { sentiment: row.sentiment ?? [0, 0, 0], topKeywords: row.keywords, weeklyAverage: weekly };
   }
 }

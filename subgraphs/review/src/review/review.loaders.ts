@@ -31,20 +31,16 @@ export function createReviewLoaders(ds: DataSource) {
         return reviewIds.map((id) => byReview.get(id) ?? null);
       },
     ),
-    /** Rating summaries for a page of links in one grouped statement. */
+    /** Rating summaries for a page of links, from the counts the database keeps per link, in one statement. */
     rating: new DataLoader<string, RatingSummary>(async (linkIds) => {
-      const rows: { link_id: string; rating: number; n: number }[] = await ds.query(
-        `SELECT link_id, rating, count(*)::int AS n FROM reviews
-          WHERE link_id = ANY($1::uuid[]) GROUP BY link_id, rating`,
+      const rows = await queryRows<{ linkId: string; stars: number[] }>(
+        ds,
+        `SELECT link_id AS "linkId", ARRAY[stars_1, stars_2, stars_3, stars_4, stars_5] AS stars
+           FROM review.link_review_stats WHERE link_id = ANY($1::uuid[])`,
         [linkIds.filter(isUuid)],
       );
-      const perLink = new Map<string, Map<number, number>>();
-      for (const r of rows) {
-        const counts = perLink.get(r.link_id) ?? new Map<number, number>();
-        counts.set(r.rating, r.n);
-        perLink.set(r.link_id, counts);
-      }
-      return linkIds.map((id) => summarize(perLink.get(id) ?? new Map()));
+      const byLink = new Map(rows.map((r) => [r.linkId, r.stars]));
+      return linkIds.map((id) => summarize(new Map((byLink.get(id) ?? []).map((n, i) => [i + 1, n]))));
     }),
   };
 }
