@@ -9,6 +9,8 @@ import {
   type OpenAiServer,
 } from '@link-archive/testkit';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { ThumbnailAssets } from '@link-archive/media-domain';
+import { reconcile } from '../schedules/reconciler';
 import { startPipelineHarness, type PipelineHarness } from '../../test/pipeline-harness';
 
 const opened: { close: () => Promise<void> }[] = [];
@@ -185,5 +187,24 @@ describe('review analysis with a model', () => {
     });
     expect(await outcome(harness, again)).toBe('finished');
     expect(model.requests).toHaveLength(1);
+  });
+
+  it('queues the analysis again when Redis lost it (the reconciler)', async () => {
+    const { harness } = await withModel([
+      answer({ sentiment: 'POSITIVE', score: 0.7, keywords: ['tea'], language: 'en' }),
+    ]);
+    const review = await reviewFixture(harness, 'Lovely tea.', 5);
+    // the fixture is dated ten minutes ahead (see reviewFixture): a window reaching past it finds it
+    const requeued = await reconcile(
+      harness.deps.db,
+      harness.deps.enqueuer,
+      new ThumbnailAssets(harness.deps.transaction),
+      -15 * 60_000,
+    );
+    expect(requeued).toBeGreaterThanOrEqual(1);
+    expect(await analysedRow(harness, review.reviewId)).toMatchObject({
+      sentiment: 'POSITIVE',
+      keywords: ['tea'],
+    });
   });
 });
