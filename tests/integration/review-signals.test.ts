@@ -106,6 +106,21 @@ async function analysed(viewer: TestAccount, linkId: string, count: number): Pro
   );
 }
 
+/** Waits until the link's crawl has finished READY (its status and error say why not). */
+async function ready(owner: TestAccount, linkId: string): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      const { link } = await execute<{ link: { status: string; error: string | null } }>(
+        'query($id: ID!) { link(id: $id) { status error } }',
+        { id: linkId },
+        { token: owner.accessToken },
+      );
+      expect(link).toEqual({ status: 'READY', error: null });
+    },
+    { timeout: 20_000, interval: 200 },
+  );
+}
+
 const eventsNamed = async (name: string, key: string, value: string) =>
   (
     await db.query<{ payload: Record<string, unknown> }>(
@@ -181,6 +196,7 @@ describe('imported reviews', () => {
     ];
     const [owner, visitor] = [await signUp(), await signUp()];
     const linkId = await save(owner, site.url('/cafe'));
+    await ready(owner, linkId);
     const imported = await analysed(owner, linkId, 2);
     expect(imported.map((r) => [r.source, r.sourceAuthorName, r.author, r.rating]).sort()).toEqual([
       ['CRAWLED', 'Mina', null, 5],
@@ -205,17 +221,7 @@ describe('imported reviews', () => {
         { id: linkId },
         { token: owner.accessToken },
       );
-      await vi.waitFor(
-        async () => {
-          const { link } = await execute<{ link: { status: string } }>(
-            'query($id: ID!) { link(id: $id) { status } }',
-            { id: linkId },
-            { token: owner.accessToken },
-          );
-          expect(link.status).toBe('READY');
-        },
-        { timeout: 15_000, interval: 200 },
-      );
+      await ready(owner, linkId);
     };
     const live = subscribe<{ reviewAdded: { source: string; sourceAuthorName: string; author: null } }>(
       'subscription($id: ID!) { reviewAdded(linkId: $id) { source sourceAuthorName author { handle } } }',

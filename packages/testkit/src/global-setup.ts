@@ -23,6 +23,10 @@ export default async function setup(project: TestProject) {
       CRAWLER_TOTAL_TIMEOUT_MS: '4000',
       RECONCILE_EVERY_MS: '1000',
       RECONCILE_AFTER_MS: '3000',
+      // the stack's own recrawl schedule is off: a test that backdates a crawl runs scheduleRecrawls itself
+      RECRAWL_PLACE_HOURS: '0',
+      RECRAWL_PRODUCT_HOURS: '0',
+      RECRAWL_PAGE_HOURS: '0',
     },
     { workers: true },
   );
