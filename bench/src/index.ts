@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the federation overhead and the crawl pipeline, each on its own production-mode stack
- * and fresh database; prints the figures and writes them to BENCHMARKS.md. BENCH_ONLY=federation|crawl|subscriptions|insights
+ * and fresh database; prints the figures and writes them to BENCHMARKS.md. BENCH_ONLY=federation|crawl|subscriptions|insights|analyser
  * runs one of them and replaces only its section of BENCHMARKS.md.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { federationOverhead } from './federation-overhead';
 import { describeMachine } from './machine';
 import { runSubscriptionBenchmark, subscriptionSection } from './subscriptions';
 import { insightsSection, runInsightsBenchmark } from './review-insights';
+import { analyserSection, runAnalyserAccuracy } from './analyser-accuracy';
 
 async function main() {
   const only = process.env.BENCH_ONLY;
@@ -34,6 +35,7 @@ async function main() {
     sections.push(subscriptionSection(subscriptions));
     failed ||= subscriptions.delivered < subscriptions.events;
   }
+  if (!only || only === 'analyser') sections.push(analyserSection(runAnalyserAccuracy()));
   if (!only || only === 'insights') {
     const insights = await runInsightsBenchmark();
     sections.push(insightsSection(insights));

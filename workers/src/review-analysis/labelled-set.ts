@@ -9,10 +9,11 @@ export interface LabelledReview {
 
 /**
  * The hand-labelled short reviews the local analyser is measured on (labelled/en.tsv, labelled/ko.tsv: the
- * label, a tab, the text). Read from the source tree, which tests and `npm run bench` both run in.
+ * label, a tab, the text; the -holdout sets were written after the lexicons and never used to change them). Read
+ * from the source tree, which tests and `npm run bench` both run in.
  */
 export function labelledReviews(
-  language: 'en' | 'ko',
+  language: 'en' | 'ko' | 'en-holdout' | 'ko-holdout',
   root = join(__dirname, '..', '..', '..'),
 ): LabelledReview[] {
   const file = join(root, 'workers', 'src', 'review-analysis', 'labelled', `${language}.tsv`);
