@@ -204,8 +204,15 @@ describe('the link pipeline through the gateway', () => {
         ownerId: owner.id,
         status: 'READY',
         visibility: 'PRIVATE',
+        tags: [],
       });
-      await publishLive(redis, { linkId: live, ownerId: owner.id, status: null, visibility: 'PRIVATE' });
+      await publishLive(redis, {
+        linkId: live,
+        ownerId: owner.id,
+        status: null,
+        visibility: 'PRIVATE',
+        tags: [],
+      });
       await events.until((e) => e.id === live && events.received.indexOf(e) >= before);
       expect(events.received.slice(before).map((e) => e.id)).not.toContain(doomed.id);
       expect(events.errors).toEqual([]);

@@ -4,11 +4,14 @@ import { defineEvent } from './define-event';
 const linkStatus = z.enum(['PENDING', 'CRAWLING', 'TAGGING', 'READY', 'FAILED']);
 const visibility = z.enum(['PRIVATE', 'FOLLOWERS', 'PUBLIC']);
 
+/** A link's tag names as they are after the change (absent from events written before tags were carried). */
+const tags = z.array(z.string().max(100)).max(100).default([]);
+
 /** A person saved a new link (not a repeated save of the same URL). */
 export const linkSaved = defineEvent({
   name: 'link.saved',
   version: 1,
-  payload: z.object({ linkId: z.uuid(), ownerId: z.uuid(), visibility }),
+  payload: z.object({ linkId: z.uuid(), ownerId: z.uuid(), visibility, tags }),
 });
 
 /** A link changed: its pipeline status (null when only its visibility or content changed) and visibility. */
@@ -20,6 +23,7 @@ export const linkUpdated = defineEvent({
     ownerId: z.uuid(),
     status: linkStatus.nullable(),
     visibility,
+    tags,
   }),
 });
 

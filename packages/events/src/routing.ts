@@ -2,7 +2,8 @@ import type { EventContract } from './define-event';
 import { linkCrawled, linkDeleted, linkSaved, linkUpdated } from './link-events';
 import { mediaReady } from './media-events';
 import { replyPublished, reviewDeleted, reviewNegative, reviewPosted } from './review-events';
-import { userDeleted } from './user-events';
+import { userDeleted, userFollowed, userRegistered, userUnfollowed } from './user-events';
+import { feedItemAdded, notificationAdded } from './feed-events';
 
 /** Every event contract, by name, for the relay and consumers to validate what they carry. */
 export const ALL_EVENTS: Record<string, EventContract> = Object.fromEntries(
@@ -17,6 +18,11 @@ export const ALL_EVENTS: Record<string, EventContract> = Object.fromEntries(
     reviewDeleted,
     reviewNegative,
     replyPublished,
+    userRegistered,
+    userFollowed,
+    userUnfollowed,
+    feedItemAdded,
+    notificationAdded,
   ].map((e) => [e.name, e]),
 );
 
@@ -28,7 +34,8 @@ export const OUTBOX_SCHEMAS = ['user', 'link', 'review', 'feed', 'media'] as con
  * the domain whose rows its handlers change; it runs in that domain's subgraph.
  */
 export const CONSUMERS = {
-  link: [userDeleted.name],
+  // the link domain keeps a projection of the follow graph for FOLLOWERS visibility
+  link: [userDeleted.name, userFollowed.name, userUnfollowed.name],
   // the review domain keeps a projection of who may see each link (it never reads the link schema), imports
   // the reviews a crawl found, and queues the analysis of every review posted or imported
   review: [
@@ -38,8 +45,23 @@ export const CONSUMERS = {
     linkUpdated.name,
     linkCrawled.name,
     reviewPosted.name,
+    userFollowed.name,
+    userUnfollowed.name,
   ],
-  feed: [userDeleted.name, linkDeleted.name],
+  // the feed domain knows accounts and who may see each link, turns link, review and follow events into feed
+  // items and notifications, and fans its own items out to followers' timelines
+  feed: [
+    userRegistered.name,
+    userDeleted.name,
+    linkSaved.name,
+    linkUpdated.name,
+    linkDeleted.name,
+    reviewPosted.name,
+    reviewDeleted.name,
+    reviewNegative.name,
+    replyPublished.name,
+    feedItemAdded.name,
+  ],
   media: [userDeleted.name],
 } as const satisfies Record<string, readonly string[]>;
 export type ConsumerName = keyof typeof CONSUMERS;

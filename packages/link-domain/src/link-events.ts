@@ -1,10 +1,21 @@
-import { emitEvent, linkCrawled, linkUpdated, type Queryable } from '@link-archive/events';
+import { emitEvent, linkCrawled, linkUpdated, queryRows, type Queryable } from '@link-archive/events';
 import type { LinkCard } from './link-transitions';
 import type { PipelineLink } from './pipeline-link';
 import { LINK_SCHEMA, type LinkStatus, type Visibility } from './link-enums';
 
-/** link.updated for a change made in `tx`: the pipeline status it set, or null for an edit. */
-export const announceLinkChange = (
+/** The link's tag names as `tx` sees them (the change just made included). */
+export async function currentTagNames(tx: Queryable, linkId: string): Promise<string[]> {
+  const [row] = await queryRows<{ tags: string[] }>(
+    tx,
+    `SELECT COALESCE(array_agg(t->>'name'), '{}') AS tags
+       FROM link.links, jsonb_array_elements(tags) AS t WHERE id = $1`,
+    [linkId],
+  );
+  return row?.tags ?? [];
+}
+
+/** link.updated for a change made in `tx`: the pipeline status it set (null for an edit) and the tags it left. */
+export const announceLinkChange = async (
   tx: Queryable,
   link: { id: string; ownerId: string; visibility: Visibility },
   status: LinkStatus | null,
@@ -14,6 +25,7 @@ export const announceLinkChange = (
     ownerId: link.ownerId,
     status,
     visibility: link.visibility,
+    tags: await currentTagNames(tx, link.id),
   });
 
 const clip = (v: string | null, max: number) => (v ? v.slice(0, max) : null);

@@ -1,4 +1,11 @@
-import { emitEvent, linkDeleted, linkSaved, queryRows, type Queryable } from '@link-archive/events';
+import {
+  emitEvent,
+  forgetFollows,
+  linkDeleted,
+  linkSaved,
+  queryRows,
+  type Queryable,
+} from '@link-archive/events';
 import { announceLinkChange } from './link-events';
 import { LINK_SCHEMA, LinkStatus, type Visibility } from './link-enums';
 import type { StoredTag } from './link-tags';
@@ -39,7 +46,11 @@ export function insertLink(transaction: Transactor, link: NewLink): Promise<stri
     );
     if (!row) return null;
     const ids = { linkId: row.id, ownerId: link.ownerId };
-    await emitEvent(tx, LINK_SCHEMA, linkSaved, { ...ids, visibility: link.visibility });
+    await emitEvent(tx, LINK_SCHEMA, linkSaved, {
+      ...ids,
+      visibility: link.visibility,
+      tags: link.tags.map((t) => t.name),
+    });
     await announceLinkChange(
       tx,
       { id: row.id, ownerId: link.ownerId, visibility: link.visibility },
@@ -169,5 +180,5 @@ export async function eraseOwner(tx: Queryable, ownerId: string): Promise<void> 
   );
   await tx.query('DELETE FROM link.links WHERE owner_id = $1', [ownerId]);
   for (const { id } of links) await emitEvent(tx, LINK_SCHEMA, linkDeleted, { linkId: id, ownerId });
-  await tx.query('DELETE FROM link.follows WHERE follower_id = $1 OR followee_id = $1', [ownerId]);
+  await forgetFollows(tx, LINK_SCHEMA, ownerId);
 }

@@ -27,6 +27,9 @@ export default async function setup(project: TestProject) {
       RECRAWL_PLACE_HOURS: '0',
       RECRAWL_PRODUCT_HOURS: '0',
       RECRAWL_PAGE_HOURS: '0',
+      // an account with more than 3 followers is merged into home feeds at read time (both paths get tested)
+      FANOUT_MAX_FOLLOWERS: '3',
+      POPULAR_REFRESH_MS: '1000',
     },
     { workers: true },
   );

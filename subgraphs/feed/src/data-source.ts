@@ -3,6 +3,7 @@ import { createDataSource, type DataSourceOptions } from '@link-archive/federati
 import { FeedItem } from './feed-item/feed-item.entity';
 import { Follow } from './follow/follow.entity';
 import { InitFeed1732300000000 } from './migrations/1732300000000-init-feed';
+import { FeedSocial1732900000000 } from './migrations/1732900000000-social';
 
 export const FEED_SCHEMA = 'feed';
 
@@ -11,5 +12,5 @@ export const feedDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger'
     ...options,
     schema: FEED_SCHEMA,
     entities: [Follow, FeedItem],
-    migrations: [InitFeed1732300000000, FeedDomainEvents1732500000000],
+    migrations: [InitFeed1732300000000, FeedDomainEvents1732500000000, FeedSocial1732900000000],
   });

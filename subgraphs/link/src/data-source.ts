@@ -3,6 +3,7 @@ import { createDataSource, type DataSourceOptions } from '@link-archive/federati
 import { Link } from './link/link.entity';
 import { InitLink1732300000000 } from './migrations/1732300000000-init-link';
 import { LinkPipeline1732400000000 } from './migrations/1732400000000-link-pipeline';
+import { LinkFollowProjection1732900000000 } from './migrations/1732900000000-follow-projection';
 
 import { LINK_SCHEMA } from '@link-archive/link-domain';
 
@@ -13,5 +14,10 @@ export const linkDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger'
     ...options,
     schema: LINK_SCHEMA,
     entities: [Link],
-    migrations: [InitLink1732300000000, LinkPipeline1732400000000, LinkDomainEvents1732500000000],
+    migrations: [
+      InitLink1732300000000,
+      LinkPipeline1732400000000,
+      LinkDomainEvents1732500000000,
+      LinkFollowProjection1732900000000,
+    ],
   });

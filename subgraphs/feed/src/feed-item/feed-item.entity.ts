@@ -29,6 +29,10 @@ export class FeedItem {
   @Column({ type: 'uuid', name: 'review_id', nullable: true })
   reviewId: string | null;
 
+  /** Whom the actor followed (USER_FOLLOWED). */
+  @Column({ type: 'uuid', name: 'followee_id', nullable: true })
+  followeeId: string | null;
+
   @Field(() => Date)
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;

@@ -18,4 +18,12 @@ export class FeedItemResolver {
   review(@Root() item: FeedItem): ReviewRef | null {
     return item.reviewId ? { id: item.reviewId } : null;
   }
+
+  @FieldResolver(() => UserRef, {
+    nullable: true,
+    description: 'Whom the actor followed (USER_FOLLOWED items).',
+  })
+  followee(@Root() item: FeedItem): UserRef | null {
+    return item.followeeId ? { id: item.followeeId } : null;
+  }
 }

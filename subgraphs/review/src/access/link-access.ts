@@ -12,7 +12,7 @@ export interface LinkAccessRow {
 
 /**
  * Who may see each link, projected from the link domain's events: its owner and ADMINs always, anyone for
- * PUBLIC. FOLLOWERS links are their owner's alone here until the follow graph's events exist (the social layer).
+ * PUBLIC, the owner's followers (review.follows, projected from the feed domain's events) for FOLLOWERS.
  */
 export class LinkAccess {
   constructor(private readonly db: Queryable) {}
@@ -78,18 +78,28 @@ export class LinkAccess {
           WHERE link_id = $1`,
         [linkId],
       );
-      if (row) return row.deleted ? 'unknown' : LinkAccess.allows(viewer, row) ? row : 'hidden';
+      if (row) return row.deleted ? 'unknown' : (await this.allows(viewer, row)) ? row : 'hidden';
       if (Date.now() > deadline) return 'unknown';
       await new Promise((r) => setTimeout(r, 100));
     }
   }
 
-  static allows(viewer: Viewer | null, row: LinkAccessRow): boolean {
-    return viewer?.role === 'ADMIN' || row.ownerId === viewer?.userId || row.visibility === 'PUBLIC';
+  async allows(viewer: Viewer | null, row: LinkAccessRow): Promise<boolean> {
+    if (viewer?.role === 'ADMIN' || row.ownerId === viewer?.userId || row.visibility === 'PUBLIC')
+      return true;
+    if (row.visibility !== 'FOLLOWERS' || !viewer) return false;
+    const follows = await queryRows(
+      this.db,
+      'SELECT 1 FROM review.follows WHERE follower_id = $1 AND followee_id = $2',
+      [viewer.userId, row.ownerId],
+    );
+    return follows.length > 0;
   }
 
   /** The same rule as SQL over `a` (review.link_access); $viewer and $admin are bound by the caller. */
   static sql(viewerParam: string, adminParam: string): string {
-    return `(NOT a.deleted AND (${adminParam} OR a.owner_id = ${viewerParam} OR a.visibility = 'PUBLIC'))`;
+    return `(NOT a.deleted AND (${adminParam} OR a.owner_id = ${viewerParam} OR a.visibility = 'PUBLIC' OR
+      (a.visibility = 'FOLLOWERS' AND EXISTS (SELECT 1 FROM review.follows f
+        WHERE f.follower_id = ${viewerParam} AND f.followee_id = a.owner_id))))`;
   }
 }

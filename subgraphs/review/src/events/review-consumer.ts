@@ -4,9 +4,13 @@ import {
   linkSaved,
   linkUpdated,
   on,
+  forgetFollows,
+  projectFollow,
   queryRows,
   reviewPosted,
   userDeleted,
+  userFollowed,
+  userUnfollowed,
 } from '@link-archive/events';
 import { eraseAuthorReviews, eraseLinkReviews, importCrawledReviews } from '@link-archive/review-domain';
 import { reviewAnalysisQueue, type Enqueuer } from '@link-archive/queues';
@@ -21,7 +25,10 @@ export const reviewEventHandlers = (enqueuer: Enqueuer) => [
   on(userDeleted, async ({ userId }, tx) => {
     await eraseAuthorReviews(tx, userId);
     await tx.query('DELETE FROM review.link_access WHERE owner_id = $1', [userId]);
+    await forgetFollows(tx, 'review', userId);
   }),
+  on(userFollowed, (edge, tx, event) => projectFollow(tx, 'review', edge, true, event.occurredAt)),
+  on(userUnfollowed, (edge, tx, event) => projectFollow(tx, 'review', edge, false, event.occurredAt)),
   on(linkDeleted, async ({ linkId }, tx) => {
     await eraseLinkReviews(tx, linkId);
     await LinkAccess.forget(tx, linkId);

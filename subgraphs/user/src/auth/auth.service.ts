@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { badInput, unauthenticated, type Redis, type Viewer } from '@link-archive/core';
 import { isUniqueViolation } from '@link-archive/federation';
-import { emitEvent, userDeleted } from '@link-archive/events';
+import { emitEvent, userDeleted, userRegistered } from '@link-archive/events';
 import type { DataSource, Repository } from 'typeorm';
 import { USER_SCHEMA } from '../data-source';
 import { User } from '../user/user.entity';
@@ -153,9 +153,15 @@ export class AuthService {
     return true;
   }
 
+  /** The new account and user.registered commit together. */
   private async insertUser(fields: Partial<User>): Promise<User> {
     try {
-      return await this.users.save(this.users.create(fields));
+      return await this.ds.transaction(async (tx) => {
+        const users = tx.getRepository(User);
+        const user = await users.save(users.create(fields));
+        await emitEvent(tx, USER_SCHEMA, userRegistered, { userId: user.id });
+        return user;
+      });
     } catch (err) {
       if (isUniqueViolation(err, 'users_handle_key')) throw badInput('handle', 'handle is already taken');
       if (isUniqueViolation(err, 'users_email_key')) throw badInput('email', 'email is already registered');

@@ -1,0 +1,31 @@
+import type { FeedItem, FeedItemKind } from '../feed-item/feed-item.entity';
+
+/** The columns a feed item is read with, as the FeedItem type's fields. */
+export const ITEM_COLUMNS = `i.id, i.kind, i.actor_id AS "actorId", i.link_id AS "linkId", i.review_id AS "reviewId",
+  i.followee_id AS "followeeId", i.created_at AS "createdAt"`;
+
+export interface ItemRow {
+  id: string;
+  kind: FeedItemKind;
+  actorId: string;
+  linkId: string | null;
+  reviewId: string | null;
+  followeeId: string | null;
+  createdAt: Date;
+}
+
+export const asItem = (row: ItemRow): FeedItem =>
+  ({ ...row, createdAt: new Date(row.createdAt) }) as FeedItem;
+
+/** Newest first, the id breaking ties: the order of every feed and of its cursors. */
+export const newestFirst = (a: { createdAt: Date; id: string }, b: { createdAt: Date; id: string }) =>
+  b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/** Whether `item` comes after the cursor position in newest-first order. */
+export const afterCursor = (
+  item: { createdAt: Date; id: string },
+  cursor: { createdAt: Date; id: string } | null,
+) =>
+  !cursor ||
+  item.createdAt.getTime() < cursor.createdAt.getTime() ||
+  (item.createdAt.getTime() === cursor.createdAt.getTime() && item.id < cursor.id);

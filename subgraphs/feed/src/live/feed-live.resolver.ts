@@ -1,0 +1,72 @@
+import type { Viewer } from '@link-archive/core';
+import { requireViewer } from '@link-archive/federation';
+import { Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import type { FeedContext } from '../context';
+import { FeedItem } from '../feed-item/feed-item.entity';
+import { Notification } from '../notifications/notification.type';
+
+@Resolver()
+export class FeedLiveResolver {
+  @Subscription(() => FeedItem, {
+    description: 'New items of the people the viewer follows, as they happen, only those the viewer may see.',
+    subscribe: ({ context }: SubscribeResolverData<unknown, object, FeedContext>) =>
+      feedUpdates(context, requireViewer(context)),
+  })
+  feedUpdated(@Root() item: FeedItem): FeedItem {
+    return item;
+  }
+
+  @Subscription(() => Notification, {
+    description: "The viewer's notifications as they are added or grouped.",
+    subscribe: ({ context }: SubscribeResolverData<unknown, object, FeedContext>) =>
+      notificationUpdates(context, requireViewer(context)),
+  })
+  notificationAdded(@Root() notification: Notification): Notification {
+    return notification;
+  }
+}
+
+/**
+ * The viewer's followees are read once and then kept current by their own follow and unfollow events, so
+ * deciding who receives an item costs no query per subscriber: a PRIVATE link's item never passes, a
+ * FOLLOWERS or PUBLIC one passes for followers of its actor (an unfollow stops it at once).
+ */
+async function* feedUpdates(context: FeedContext, viewer: Viewer): AsyncGenerator<FeedItem> {
+  const { live, items, follows } = context.services;
+  const followees = new Set(await follows.followeesOf(viewer.userId));
+  const changes = live.follows.events(viewer.userId);
+  const tracking = (async () => {
+    for await (const change of changes) {
+      if (change.following) followees.add(change.followeeId);
+      else followees.delete(change.followeeId);
+    }
+  })();
+  try {
+    for await (const event of live.items.events(
+      'all',
+      (e) => followees.has(e.actorId) && e.visibility !== 'PRIVATE',
+    )) {
+      // the link's owner may be someone else (a review): FOLLOWERS links reach only their owner's followers
+      if (
+        event.visibility === 'FOLLOWERS' &&
+        event.linkOwnerId &&
+        event.linkOwnerId !== viewer.userId &&
+        !followees.has(event.linkOwnerId)
+      )
+        continue;
+      const item = await items.load(event.itemId);
+      if (item) yield item;
+    }
+  } finally {
+    await changes.return(undefined);
+    await tracking;
+  }
+}
+
+async function* notificationUpdates(context: FeedContext, viewer: Viewer): AsyncGenerator<Notification> {
+  const { live, notifications } = context.services;
+  for await (const event of live.notifications.events(viewer.userId)) {
+    const notification = await notifications.byId(viewer, event.notificationId);
+    if (notification) yield notification;
+  }
+}

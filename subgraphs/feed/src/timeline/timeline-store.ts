@@ -1,0 +1,72 @@
+import type { Redis } from '@link-archive/core';
+
+/** Items kept per person's home timeline; older ones are read from PostgreSQL by the rebuild only. */
+export const TIMELINE_CAP = 1_000;
+/** A timeline nobody read for this long is dropped (and rebuilt from PostgreSQL on the next read). */
+const TIMELINE_TTL_SECONDS = 7 * 86_400;
+
+export interface TimelineEntry {
+  id: string;
+  /** The item's creation time in ms: the timeline's order. */
+  at: number;
+}
+
+/**
+ * Per-person home timelines in Redis (fan-out on write), sorted by item time: a cache of what PostgreSQL
+ * holds. A timeline exists only once built; a lost one (Redis flushed, TTL, a follow or unfollow) is rebuilt
+ * from PostgreSQL on the next read, and pushes to one that is not built are skipped.
+ */
+export class TimelineStore {
+  constructor(private readonly redis: Redis) {}
+
+  private key = (userId: string) => `timeline:${userId}`;
+  private builtKey = (userId: string) => `timeline:${userId}:built`;
+
+  async isBuilt(userId: string): Promise<boolean> {
+    return (await this.redis.exists(this.builtKey(userId))) === 1;
+  }
+
+  /** Replaces a timeline with what PostgreSQL says it holds, and marks it built. */
+  async rebuild(userId: string, entries: TimelineEntry[]): Promise<void> {
+    const multi = this.redis.multi().del(this.key(userId));
+    if (entries.length) multi.zadd(this.key(userId), ...entries.flatMap((e) => [e.at, e.id]));
+    await multi
+      .expire(this.key(userId), TIMELINE_TTL_SECONDS)
+      .set(this.builtKey(userId), '1', 'EX', TIMELINE_TTL_SECONDS)
+      .exec();
+  }
+
+  /** Adds one item to the built timelines of these people, each capped to TIMELINE_CAP. */
+  async push(userIds: string[], entry: TimelineEntry): Promise<void> {
+    if (!userIds.length) return;
+    const built = await this.redis.mget(...userIds.map(this.builtKey));
+    const multi = this.redis.multi();
+    userIds.forEach((userId, i) => {
+      if (!built[i]) return;
+      multi
+        .zadd(this.key(userId), entry.at, entry.id)
+        .zremrangebyrank(this.key(userId), 0, -(TIMELINE_CAP + 1));
+    });
+    await multi.exec();
+  }
+
+  /** Entries at or before `beforeAt` (ms), newest first; ties are resolved by the caller with the item id. */
+  async page(userId: string, beforeAt: number | null, count: number): Promise<TimelineEntry[]> {
+    const flat = await this.redis.zrevrangebyscore(
+      this.key(userId),
+      beforeAt === null ? '+inf' : String(beforeAt),
+      '-inf',
+      'WITHSCORES',
+      'LIMIT',
+      0,
+      count,
+    );
+    const entries: TimelineEntry[] = [];
+    for (let i = 0; i < flat.length; i += 2) entries.push({ id: flat[i]!, at: Number(flat[i + 1]) });
+    return entries;
+  }
+
+  async invalidate(userId: string): Promise<void> {
+    await this.redis.del(this.key(userId), this.builtKey(userId));
+  }
+}
