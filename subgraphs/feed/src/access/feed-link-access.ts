@@ -1,5 +1,7 @@
 import { queryRows, type Queryable } from '@link-archive/events';
 
+const NOBODY = '00000000-0000-0000-0000-000000000000';
+
 export type Visibility = 'PRIVATE' | 'FOLLOWERS' | 'PUBLIC';
 
 export interface LinkChange {
@@ -40,13 +42,21 @@ export class FeedLinkAccess {
     return { firstReady: ready && !before?.ready };
   }
 
-  /** A deleted link stays known as deleted: a late event must not bring it back. */
+  /** A deleted link stays known as deleted (a late event must not bring it back), its owner and tags forgotten. */
   static async forget(tx: Queryable, linkId: string): Promise<void> {
     await tx.query(
       `INSERT INTO feed.link_access (link_id, owner_id, visibility, deleted, as_of)
-       VALUES ($1, '00000000-0000-0000-0000-000000000000', 'PRIVATE', true, now())
-       ON CONFLICT (link_id) DO UPDATE SET deleted = true`,
+       VALUES ($1, '${NOBODY}', 'PRIVATE', true, now())
+       ON CONFLICT (link_id) DO UPDATE SET deleted = true, owner_id = EXCLUDED.owner_id, tags = '{}'`,
       [linkId],
+    );
+  }
+
+  /** An erased account's links, forgotten the same way (their link.deleted events may come before or after). */
+  static async forgetOwner(tx: Queryable, ownerId: string): Promise<void> {
+    await tx.query(
+      `UPDATE feed.link_access SET deleted = true, owner_id = '${NOBODY}', tags = '{}' WHERE owner_id = $1`,
+      [ownerId],
     );
   }
 

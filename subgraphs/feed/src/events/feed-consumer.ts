@@ -29,6 +29,7 @@ export interface FeedConsumerDeps {
 /** An erased account leaves the follow graph (its followees' counts too), every feed and every notification. */
 async function eraseAccount(tx: Queryable, userId: string): Promise<void> {
   await KnownAccounts.forget(tx, userId);
+  await FeedLinkAccess.forgetOwner(tx, userId);
   await tx.query(
     `UPDATE feed.follower_counts c SET followers = followers - 1
        FROM feed.follows f WHERE f.follower_id = $1 AND c.user_id = f.followee_id`,
@@ -36,7 +37,7 @@ async function eraseAccount(tx: Queryable, userId: string): Promise<void> {
   );
   await tx.query('DELETE FROM feed.follower_counts WHERE user_id = $1', [userId]);
   await tx.query('DELETE FROM feed.follows WHERE follower_id = $1 OR followee_id = $1', [userId]);
-  await tx.query('DELETE FROM feed.feed_items WHERE actor_id = $1 OR followee_id = $1', [userId]);
+  await tx.query('DELETE FROM feed.feed_items WHERE actor_id = $1 OR followee_id = $1 OR link_owner_id = $1', [userId]);
   await tx.query('DELETE FROM feed.notifications WHERE user_id = $1 OR actor_id = $1', [userId]);
   await tx.query('DELETE FROM feed.notification_mutes WHERE user_id = $1', [userId]);
 }
