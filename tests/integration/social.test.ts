@@ -6,6 +6,7 @@ import {
   html,
   signUp,
   stack,
+  startExtraGateway,
   startSite,
   subscribe,
   type FixtureSite,
@@ -380,57 +381,75 @@ describe('notifications', () => {
   });
 });
 
+/**
+ * B follows A and watches feedUpdated (fields of the feed, user, link, review and media subgraphs) through the
+ * gateway at `url`: A's PUBLIC link and review arrive within 2 s of READY, a PRIVATE link never, a FOLLOWERS link
+ * while B follows and not after B unfollows.
+ */
+async function liveFeedScenario(url?: string) {
+  const [a, b] = [await signUp(), await signUp()];
+  await follow(b, a);
+  const live = subscribe<{
+    feedUpdated: {
+      kind: string;
+      actor: { handle: string };
+      link: { id: string; title: string; rating: { average: number } | null; thumbnail: unknown } | null;
+    };
+  }>(
+    'subscription { feedUpdated { kind actor { handle } link { id title rating { average } thumbnail { url } } review { rating } } }',
+    {},
+    { token: b.accessToken, url },
+  );
+  await live.ready;
+  await new Promise((r) => setTimeout(r, 500)); // the upstream subscription registers asynchronously
+  const privateLink = await saveReady(a, 'PRIVATE');
+  const publicLink = await saveReady(a, 'PUBLIC');
+  const ready = Date.now();
+  const saved = await live.until(
+    (p) => p.feedUpdated.kind === 'LINK_SAVED' && p.feedUpdated.link?.id === publicLink,
+    5_000,
+  );
+  expect(Date.now() - ready).toBeLessThan(2_000);
+  expect(saved.feedUpdated).toMatchObject({
+    actor: { handle: a.handle },
+    link: { title: expect.stringMatching(/^Social page/) },
+  });
+  await execute(
+    'mutation($id: ID!) { postReview(linkId: $id, rating: 4, body: "Good compost advice") { id } }',
+    { id: publicLink },
+    {
+      token: a.accessToken,
+    },
+  );
+  const reviewed = await live.until((p) => p.feedUpdated.kind === 'REVIEW_POSTED', 5_000);
+  expect(reviewed.feedUpdated.link).toMatchObject({ id: publicLink, rating: { average: 4 } });
+
+  const followersLink = await saveReady(a, 'FOLLOWERS');
+  await live.until((p) => p.feedUpdated.link?.id === followersLink, 5_000);
+  await unfollow(b, a);
+  await new Promise((r) => setTimeout(r, 300));
+  const later = await saveReady(a, 'FOLLOWERS');
+  await saveReady(a, 'PUBLIC');
+  await new Promise((r) => setTimeout(r, 1_000));
+  const seen = JSON.stringify(live.received);
+  expect(seen).not.toContain(privateLink);
+  expect(seen).not.toContain(later);
+  expect(live.errors).toEqual([]);
+  await live.close();
+}
+
 describe('live feed', () => {
   it('delivers followed activity with fields of four subgraphs, never a PRIVATE link, FOLLOWERS only while following', async () => {
-    const [a, b] = [await signUp(), await signUp()];
-    await follow(b, a);
-    const live = subscribe<{
-      feedUpdated: {
-        kind: string;
-        actor: { handle: string };
-        link: { id: string; title: string; rating: { average: number } | null; thumbnail: unknown } | null;
-      };
-    }>(
-      'subscription { feedUpdated { kind actor { handle } link { id title rating { average } thumbnail { url } } review { rating } } }',
-      {},
-      { token: b.accessToken },
-    );
-    await live.ready;
-    await new Promise((r) => setTimeout(r, 500)); // the upstream subscription registers asynchronously
-    const privateLink = await saveReady(a, 'PRIVATE');
-    const publicLink = await saveReady(a, 'PUBLIC');
-    const ready = Date.now();
-    const saved = await live.until(
-      (p) => p.feedUpdated.kind === 'LINK_SAVED' && p.feedUpdated.link?.id === publicLink,
-      5_000,
-    );
-    expect(Date.now() - ready).toBeLessThan(2_000);
-    expect(saved.feedUpdated).toMatchObject({
-      actor: { handle: a.handle },
-      link: { title: expect.stringMatching(/^Social page/) },
-    });
-    await execute(
-      'mutation($id: ID!) { postReview(linkId: $id, rating: 4, body: "Good compost advice") { id } }',
-      { id: publicLink },
-      {
-        token: a.accessToken,
-      },
-    );
-    const reviewed = await live.until((p) => p.feedUpdated.kind === 'REVIEW_POSTED', 5_000);
-    expect(reviewed.feedUpdated.link).toMatchObject({ id: publicLink, rating: { average: 4 } });
+    await liveFeedScenario();
+  });
 
-    const followersLink = await saveReady(a, 'FOLLOWERS');
-    await live.until((p) => p.feedUpdated.link?.id === followersLink, 5_000);
-    await unfollow(b, a);
-    await new Promise((r) => setTimeout(r, 300));
-    const later = await saveReady(a, 'FOLLOWERS');
-    await saveReady(a, 'PUBLIC');
-    await new Promise((r) => setTimeout(r, 1_000));
-    const seen = JSON.stringify(live.received);
-    expect(seen).not.toContain(privateLink);
-    expect(seen).not.toContain(later);
-    expect(live.errors).toEqual([]);
-    await live.close();
+  it('does the same for a subscriber connected to a second gateway process', async () => {
+    const second = await startExtraGateway({});
+    try {
+      await liveFeedScenario(second.url.replace(/^http/, 'ws'));
+    } finally {
+      await second.stop();
+    }
   });
 
   it('delivers notifications live', async () => {
