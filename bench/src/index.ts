@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the federation overhead and the crawl pipeline, each on its own production-mode stack
- * and fresh database; prints the figures and writes them to BENCHMARKS.md. BENCH_ONLY=federation|crawl|subscriptions|insights|analyser
+ * and fresh database; prints the figures and writes them to BENCHMARKS.md. BENCH_ONLY=federation|crawl|subscriptions|insights|analyser|home
  * runs one of them and replaces only its section of BENCHMARKS.md.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { describeMachine } from './machine';
 import { runSubscriptionBenchmark, subscriptionSection } from './subscriptions';
 import { insightsSection, runInsightsBenchmark } from './review-insights';
 import { analyserSection, runAnalyserAccuracy } from './analyser-accuracy';
+import { homeFeedSection, runHomeFeedBenchmark } from './home-feed';
 
 async function main() {
   const only = process.env.BENCH_ONLY;
@@ -34,6 +35,11 @@ async function main() {
     const subscriptions = await runSubscriptionBenchmark();
     sections.push(subscriptionSection(subscriptions));
     failed ||= subscriptions.delivered < subscriptions.events;
+  }
+  if (!only || only === 'home') {
+    const home = await runHomeFeedBenchmark();
+    sections.push(homeFeedSection(home));
+    failed ||= home.errors > 0;
   }
   if (!only || only === 'analyser') sections.push(analyserSection(runAnalyserAccuracy()));
   if (!only || only === 'insights') {

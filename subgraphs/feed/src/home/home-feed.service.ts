@@ -93,7 +93,10 @@ export class HomeFeedService {
     );
   }
 
-  /** The page's items from followed accounts too big to fan out, read from PostgreSQL. */
+  /**
+   * The page's items from followed accounts too big to fan out, read from PostgreSQL: the newest `count` of each
+   * such account off its (actor, time, id) index, then the newest `count` of those.
+   */
   private fromBigAccounts(
     userId: string,
     cursor: { createdAt: Date; id: string } | null,
@@ -102,12 +105,14 @@ export class HomeFeedService {
     return queryRows<ItemRow>(
       this.ds,
       `SELECT ${ITEM_COLUMNS}
-         FROM feed.feed_items i LEFT JOIN feed.link_access a ON a.link_id = i.link_id
-        WHERE i.actor_id IN (SELECT f.followee_id FROM feed.follows f
-                               JOIN feed.follower_counts c ON c.user_id = f.followee_id
-                              WHERE f.follower_id = $1 AND c.followers > $2)
-          AND ($3::timestamptz IS NULL OR (i.created_at, i.id) < ($3, $4::uuid))
-          AND ${FeedLinkAccess.itemVisibleSql('$1')}
+         FROM (SELECT f.followee_id FROM feed.follows f JOIN feed.follower_counts c ON c.user_id = f.followee_id
+                WHERE f.follower_id = $1 AND c.followers > $2) big
+        CROSS JOIN LATERAL (
+               SELECT i.* FROM feed.feed_items i LEFT JOIN feed.link_access a ON a.link_id = i.link_id
+                WHERE i.actor_id = big.followee_id
+                  AND ($3::timestamptz IS NULL OR (i.created_at, i.id) < ($3, $4::uuid))
+                  AND ${FeedLinkAccess.itemVisibleSql('$1')}
+                ORDER BY i.created_at DESC, i.id DESC LIMIT $5) i
         ORDER BY i.created_at DESC, i.id DESC LIMIT $5`,
       [userId, this.fanoutMaxFollowers, cursor?.createdAt ?? null, cursor?.id ?? null, count],
     );

@@ -39,6 +39,9 @@ export class FeedSocial1732900000000 implements MigrationInterface {
       'CREATE INDEX feed_items_review_idx ON feed.feed_items (review_id) WHERE review_id IS NOT NULL',
     );
     await q.query('CREATE INDEX feed_items_recent_idx ON feed.feed_items (created_at DESC, id DESC)');
+    // an actor's newest items in cursor order (big accounts are read from here at every homeFeed)
+    await q.query('CREATE INDEX feed_items_actor_recent_idx ON feed.feed_items (actor_id, created_at DESC, id DESC)');
+    await q.query('DROP INDEX feed.feed_items_actor_idx');
     await q.query(`
       CREATE TABLE feed.notifications (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -85,6 +88,8 @@ export class FeedSocial1732900000000 implements MigrationInterface {
     await q.query('DROP INDEX feed.follows_fanout_idx');
     await q.query('DROP TABLE feed.notification_mutes');
     await q.query('DROP TABLE feed.notifications');
+    await q.query('CREATE INDEX feed_items_actor_idx ON feed.feed_items (actor_id, created_at DESC)');
+    await q.query('DROP INDEX feed.feed_items_actor_recent_idx');
     await q.query('DROP INDEX feed.feed_items_recent_idx');
     await q.query('DROP INDEX feed.feed_items_review_idx');
     await q.query('DROP INDEX feed.feed_items_link_idx');
