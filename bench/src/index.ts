@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the federation overhead and the crawl pipeline, each on its own production-mode stack
- * and fresh database; prints the figures and writes them to BENCHMARKS.md. BENCH_ONLY=federation|crawl|subscriptions|insights|analyser|home
+ * and fresh database; prints the figures and writes them to BENCHMARKS.md. BENCH_ONLY=federation|crawl|subscriptions|insights|analyser|home|fanout
  * runs one of them and replaces only its section of BENCHMARKS.md.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { runSubscriptionBenchmark, subscriptionSection } from './subscriptions';
 import { insightsSection, runInsightsBenchmark } from './review-insights';
 import { analyserSection, runAnalyserAccuracy } from './analyser-accuracy';
 import { homeFeedSection, runHomeFeedBenchmark } from './home-feed';
+import { fanoutSection, runFanoutBenchmark } from './feed-fanout';
 
 async function main() {
   const only = process.env.BENCH_ONLY;
@@ -40,6 +41,11 @@ async function main() {
     const home = await runHomeFeedBenchmark();
     sections.push(homeFeedSection(home));
     failed ||= home.errors > 0;
+  }
+  if (!only || only === 'fanout') {
+    const fanout = await runFanoutBenchmark();
+    sections.push(fanoutSection(fanout));
+    failed ||= fanout.gateway.delivered < fanout.subscribers;
   }
   if (!only || only === 'analyser') sections.push(analyserSection(runAnalyserAccuracy()));
   if (!only || only === 'insights') {

@@ -1,0 +1,292 @@
+/**
+ * One feedUpdated event to many subscribers: N accounts follow one author and each subscribes through the
+ * gateway over its own graphql-ws socket to `feedUpdated { kind createdAt actor { handle } link { id url } }`
+ * (feed, user and link subgraphs); one item is committed as the feed domain commits one (the row and its
+ * feed.item_added in one transaction) and the time from COMMIT to each payload is measured. Beside it, a plain
+ * graphql-ws server with one local schema delivers one event to as many clients, in the same run.
+ */
+import { EventEmitter, on } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startIsolatedStack } from '@link-archive/devstack';
+import { emitEvent, feedItemAdded, inTransaction, queryRows } from '@link-archive/events';
+import { GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
+import { createClient, type Client } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { Pool } from 'pg';
+import WebSocket, { WebSocketServer } from 'ws';
+
+const SUBSCRIBERS = Number(process.env.BENCH_FANOUT_SUBSCRIBERS ?? 10_000);
+const SELECTION = 'kind createdAt actor { handle } link { id url }';
+
+export interface Delivery {
+  delivered: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+export interface FanoutFigures {
+  subscribers: number;
+  gateway: Delivery & { rssMb: number; upstreamFetches: number; completions: number };
+  plain: Delivery & { rssMb: number };
+}
+
+async function gql<T>(url: string, query: string, token?: string) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: unknown[] };
+  if (!body.data) throw new Error(`request failed: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+async function metric(url: string, name: string, filter = ''): Promise<number> {
+  const text = await (await fetch(new URL('/metrics', url))).text();
+  return text
+    .split('\n')
+    .filter((l) => (l.startsWith(`${name} `) || l.startsWith(`${name}{`)) && l.includes(filter))
+    .reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0);
+}
+
+/** Opens `count` clients (in batches), each with `subscribe`, and answers when all are acknowledged. */
+async function openClients(
+  count: number,
+  url: string,
+  params: (i: number) => Record<string, unknown> | undefined,
+  query: string,
+  onPayload: (i: number) => void,
+): Promise<Client[]> {
+  const clients: Client[] = [];
+  for (let i = 0; i < count; i += 200) {
+    await Promise.all(
+      Array.from({ length: Math.min(200, count - i) }, async (_, j) => {
+        const n = i + j;
+        let acked!: () => void;
+        const connected = new Promise<void>((resolve) => (acked = resolve));
+        const client = createClient({
+          url,
+          webSocketImpl: WebSocket,
+          connectionParams: params(n),
+          lazy: false,
+          retryAttempts: 0,
+          on: { connected: () => acked() },
+        });
+        client.subscribe({ query }, { next: () => onPayload(n), error: () => {}, complete: () => {} });
+        clients.push(client);
+        await connected;
+      }),
+    );
+  }
+  return clients;
+}
+
+function summarize(arrived: number[], from: number): Delivery {
+  const latencies = arrived
+    .filter((t) => t > 0)
+    .map((t) => t - from)
+    .sort((a, b) => a - b);
+  const pct = (p: number) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN);
+  return {
+    delivered: latencies.length,
+    p50: pct(0.5),
+    p99: pct(0.99),
+    max: Math.round(latencies.at(-1) ?? NaN),
+  };
+}
+
+async function waitFor(arrived: number[], timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline && arrived.some((t) => t === 0))
+    await new Promise((r) => setTimeout(r, 50));
+}
+
+async function throughGateway(): Promise<FanoutFigures['gateway']> {
+  const stack = await startIsolatedStack(
+    'bench_fanout',
+    {
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      SIGNUP_MAX_PER_IP: '1000000',
+      WS_MAX_CONNECTIONS_PER_IP: String(SUBSCRIBERS + 100),
+      WORKERS: 'relay',
+    },
+    { workers: true },
+  );
+  const db = new Pool({ connectionString: stack.databaseUrl, max: 4 });
+  let clients: Client[] = [];
+  try {
+    const author = await gql<{ signUpAnonymous: { accessToken: string; user: { id: string } } }>(
+      stack.gatewayUrl,
+      'mutation { signUpAnonymous { accessToken user { id } } }',
+    );
+    const { saveLink } = await gql<{ saveLink: { id: string } }>(
+      stack.gatewayUrl,
+      'mutation { saveLink(url: "https://bench.invalid/fanout", visibility: PUBLIC) { id } }',
+      author.signUpAnonymous.accessToken,
+    );
+    const authorId = author.signUpAnonymous.user.id;
+    console.log(`signing up ${SUBSCRIBERS} followers…`);
+    const followers: { id: string; token: string }[] = [];
+    for (let i = 0; i < SUBSCRIBERS; i += 50) {
+      followers.push(
+        ...(await Promise.all(
+          Array.from({ length: Math.min(50, SUBSCRIBERS - i) }, async () => {
+            const { signUpAnonymous } = await gql<{
+              signUpAnonymous: { accessToken: string; user: { id: string } };
+            }>(stack.gatewayUrl, 'mutation { signUpAnonymous { accessToken user { id } } }');
+            return { id: signUpAnonymous.user.id, token: signUpAnonymous.accessToken };
+          }),
+        )),
+      );
+    }
+    // the follow edges as the feed domain holds them (the follow mutation's other effects play no part here)
+    await db.query(
+      `INSERT INTO feed.follows (follower_id, followee_id) SELECT f::uuid, $1 FROM unnest($2::text[]) f`,
+      [authorId, followers.map((f) => f.id)],
+    );
+    await db.query('INSERT INTO feed.follower_counts (user_id, followers) VALUES ($1, $2)', [
+      authorId,
+      SUBSCRIBERS,
+    ]);
+
+    const arrived = new Array<number>(SUBSCRIBERS).fill(0);
+    console.log(`opening ${SUBSCRIBERS} subscriptions through the gateway…`);
+    clients = await openClients(
+      SUBSCRIBERS,
+      stack.gatewayUrl.replace(/^http/, 'ws'),
+      (i) => ({ authorization: `Bearer ${followers[i]!.token}` }),
+      `subscription { feedUpdated { ${SELECTION} } }`,
+      (i) => {
+        if (!arrived[i]) arrived[i] = performance.now();
+      },
+    );
+    await new Promise((r) => setTimeout(r, 5_000)); // upstream registrations settle
+    const fetches = async () =>
+      (await metric(stack.subgraphUrls.user, 'http_request_duration_seconds_count', 'route="/graphql"')) +
+      (await metric(stack.subgraphUrls.link, 'http_request_duration_seconds_count', 'route="/graphql"'));
+    const fetchesBefore = await fetches();
+    const completionsBefore = await metric(stack.gatewayUrl, 'gateway_subscription_completions_total');
+
+    // one LINK_SAVED item, committed as the feed domain commits it
+    const committedAt = await inTransaction(db, async (tx) => {
+      const [item] = await queryRows<{ id: string; at: Date }>(
+        tx,
+        `INSERT INTO feed.feed_items (kind, actor_id, link_id, link_owner_id, dedupe_key, created_at)
+         VALUES ('LINK_SAVED', $1, $2, $1, $3, date_trunc('milliseconds', clock_timestamp()))
+         RETURNING id, created_at AS at`,
+        [authorId, saveLink.id, `LINK_SAVED:${saveLink.id}`],
+      );
+      await emitEvent(tx, 'feed', feedItemAdded, {
+        itemId: item!.id,
+        kind: 'LINK_SAVED',
+        actorId: authorId,
+        linkId: saveLink.id,
+        linkOwnerId: authorId,
+        visibility: 'PUBLIC',
+        at: new Date(item!.at).getTime(),
+      });
+      return null;
+    }).then(() => performance.now());
+    await waitFor(arrived, 60_000);
+    const delivery = summarize(arrived, committedAt);
+    return {
+      ...delivery,
+      rssMb: Math.round((await metric(stack.gatewayUrl, 'process_resident_memory_bytes')) / 2 ** 20),
+      upstreamFetches: (await fetches()) - fetchesBefore,
+      completions:
+        (await metric(stack.gatewayUrl, 'gateway_subscription_completions_total')) - completionsBefore,
+    };
+  } finally {
+    await Promise.all(clients.map((c) => c.dispose()));
+    await db.end();
+    await stack.close();
+  }
+}
+
+/** The same fan-out from a plain graphql-ws server in this process: one local schema, no federation. */
+async function plainServer(): Promise<FanoutFigures['plain']> {
+  const events = new EventEmitter();
+  events.setMaxListeners(0);
+  const item = new GraphQLObjectType({
+    name: 'Item',
+    fields: {
+      kind: { type: GraphQLString },
+      createdAt: { type: GraphQLString },
+      handle: { type: GraphQLString },
+    },
+  });
+  const schema = new GraphQLSchema({
+    query: new GraphQLObjectType({
+      name: 'Query',
+      fields: { ok: { type: GraphQLString, resolve: () => 'ok' } },
+    }),
+    subscription: new GraphQLObjectType({
+      name: 'Subscription',
+      fields: {
+        feedUpdated: {
+          type: item,
+          subscribe: async function* () {
+            for await (const [value] of on(events, 'item')) yield { feedUpdated: value };
+          },
+        },
+      },
+    }),
+  });
+  const http = createServer();
+  const wss = new WebSocketServer({ server: http });
+  const server = useServer({ schema }, wss);
+  await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
+  const url = `ws://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  const arrived = new Array<number>(SUBSCRIBERS).fill(0);
+  const clients = await openClients(
+    SUBSCRIBERS,
+    url,
+    () => undefined,
+    'subscription { feedUpdated { kind createdAt handle } }',
+    (i) => {
+      if (!arrived[i]) arrived[i] = performance.now();
+    },
+  );
+  try {
+    await new Promise((r) => setTimeout(r, 2_000));
+    const from = performance.now();
+    events.emit('item', { kind: 'LINK_SAVED', createdAt: new Date().toISOString(), handle: 'author' });
+    await waitFor(arrived, 60_000);
+    // the server and its clients share this process: its RSS counts both, as a ceiling
+    return { ...summarize(arrived, from), rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) };
+  } finally {
+    await Promise.all(clients.map((c) => c.dispose()));
+    await server.dispose();
+    http.close();
+  }
+}
+
+export async function runFanoutBenchmark(): Promise<FanoutFigures> {
+  const plain = await plainServer();
+  const gateway = await throughGateway();
+  return { subscribers: SUBSCRIBERS, gateway, plain };
+}
+
+export function fanoutSection(f: FanoutFigures): string {
+  const row = (name: string, d: Delivery, rss: string) =>
+    `| ${name} | ${d.delivered} / ${f.subscribers} | ${d.p50} ms | ${d.p99} ms | ${d.max} ms | ${rss} |`;
+  return `## Live fan-out: one feedUpdated event to ${f.subscribers.toLocaleString('en')} subscribers
+
+${f.subscribers.toLocaleString('en')} accounts follow one author, each subscribed through the gateway over its own graphql-ws socket
+to \`feedUpdated { ${SELECTION} }\` (feed, user and link subgraphs); one item is committed as the feed domain
+commits one, and latency runs from COMMIT to each payload (relay, Redis pub/sub, the feed subgraph, the gateway's
+completion). The plain server is graphql-ws with one local schema delivering one in-memory event to as many
+clients, in the same run (its RSS includes its clients). \`BENCH_ONLY=fanout npm run bench\`.
+
+| server | delivered | p50 | p99 | max | RSS |
+| --- | ---: | ---: | ---: | ---: | ---: |
+${row('plain graphql-ws server', f.plain, `${f.plain.rssMb} MB (with clients)`)}
+${row('gateway (federated)', f.gateway, `${f.gateway.rssMb} MB`)}
+
+Upstream entity fetches for the event (user + link subgraphs): ${f.gateway.upstreamFetches}; event completions at the
+gateway: ${f.gateway.completions}.
+`;
+}
