@@ -37,7 +37,10 @@ async function eraseAccount(tx: Queryable, userId: string): Promise<void> {
   );
   await tx.query('DELETE FROM feed.follower_counts WHERE user_id = $1', [userId]);
   await tx.query('DELETE FROM feed.follows WHERE follower_id = $1 OR followee_id = $1', [userId]);
-  await tx.query('DELETE FROM feed.feed_items WHERE actor_id = $1 OR followee_id = $1 OR link_owner_id = $1', [userId]);
+  await tx.query(
+    'DELETE FROM feed.feed_items WHERE actor_id = $1 OR followee_id = $1 OR link_owner_id = $1',
+    [userId],
+  );
   await tx.query('DELETE FROM feed.notifications WHERE user_id = $1 OR actor_id = $1', [userId]);
   await tx.query('DELETE FROM feed.notification_mutes WHERE user_id = $1', [userId]);
 }

@@ -63,6 +63,7 @@ export class HomeFeedService {
 
   /** The timeline as PostgreSQL has it: the newest items of the fanned-out accounts the person follows. */
   async rebuild(userId: string): Promise<void> {
+    await this.timelines.beginRebuild(userId);
     const rows = await queryRows<{ id: string; createdAt: Date }>(
       this.ds,
       `SELECT i.id, i.created_at AS "createdAt"
@@ -73,7 +74,7 @@ export class HomeFeedService {
         ORDER BY i.created_at DESC LIMIT ${TIMELINE_CAP}`,
       [userId, this.fanoutMaxFollowers],
     );
-    await this.timelines.rebuild(
+    await this.timelines.fill(
       userId,
       rows.map((r) => ({ id: r.id, at: new Date(r.createdAt).getTime() })),
     );

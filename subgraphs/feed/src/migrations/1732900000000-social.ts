@@ -40,7 +40,9 @@ export class FeedSocial1732900000000 implements MigrationInterface {
     );
     await q.query('CREATE INDEX feed_items_recent_idx ON feed.feed_items (created_at DESC, id DESC)');
     // an actor's newest items in cursor order (big accounts are read from here at every homeFeed)
-    await q.query('CREATE INDEX feed_items_actor_recent_idx ON feed.feed_items (actor_id, created_at DESC, id DESC)');
+    await q.query(
+      'CREATE INDEX feed_items_actor_recent_idx ON feed.feed_items (actor_id, created_at DESC, id DESC)',
+    );
     await q.query('DROP INDEX feed.feed_items_actor_idx');
     await q.query(`
       CREATE TABLE feed.notifications (

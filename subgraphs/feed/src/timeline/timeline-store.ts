@@ -26,13 +26,25 @@ export class TimelineStore {
     return (await this.redis.exists(this.builtKey(userId))) === 1;
   }
 
-  /** Replaces a timeline with what PostgreSQL says it holds, and marks it built. */
-  async rebuild(userId: string, entries: TimelineEntry[]): Promise<void> {
-    const multi = this.redis.multi().del(this.key(userId));
+  /**
+   * Starts a timeline over: empty and marked built, so items fanned out from now on land in it while its history
+   * is read from PostgreSQL (then added with `fill`): nothing committed meanwhile is missed.
+   */
+  async beginRebuild(userId: string): Promise<void> {
+    await this.redis
+      .multi()
+      .del(this.key(userId))
+      .set(this.builtKey(userId), '1', 'EX', TIMELINE_TTL_SECONDS)
+      .exec();
+  }
+
+  /** Adds a timeline's history read from PostgreSQL (alongside anything pushed since beginRebuild). */
+  async fill(userId: string, entries: TimelineEntry[]): Promise<void> {
+    const multi = this.redis.multi();
     if (entries.length) multi.zadd(this.key(userId), ...entries.flatMap((e) => [e.at, e.id]));
     await multi
+      .zremrangebyrank(this.key(userId), 0, -(TIMELINE_CAP + 1))
       .expire(this.key(userId), TIMELINE_TTL_SECONDS)
-      .set(this.builtKey(userId), '1', 'EX', TIMELINE_TTL_SECONDS)
       .exec();
   }
 
