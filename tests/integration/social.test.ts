@@ -4,6 +4,7 @@ import {
   firstCode,
   gql,
   html,
+  readCounter,
   signUp,
   stack,
   startExtraGateway,
@@ -450,6 +451,36 @@ describe('live feed', () => {
     } finally {
       await second.stop();
     }
+  });
+
+  it('completes a public item once for all its subscribers, and per viewer when the selection depends on the viewer', async () => {
+    const author = await signUp();
+    const fans = [await signUp(), await signUp(), await signUp()];
+    for (const fan of fans) await follow(fan, author);
+    const shared = fans.map((fan) =>
+      subscribe<{ feedUpdated: { link: { id: string } | null } }>(
+        'subscription { feedUpdated { kind actor { handle } link { id title } } }',
+        {},
+        { token: fan.accessToken },
+      ),
+    );
+    const personal = subscribe<{ feedUpdated: { actor: { viewerIsFollowing: boolean } } }>(
+      'subscription { feedUpdated { actor { handle viewerIsFollowing } } }',
+      {},
+      { token: fans[0]!.accessToken },
+    );
+    await Promise.all([...shared, personal].map((s) => s.ready));
+    await new Promise((r) => setTimeout(r, 500));
+    const before = await readCounter(stack().gatewayUrl, 'gateway_subscription_completions_total');
+    const linkId = await saveReady(author, 'PUBLIC');
+    for (const s of shared) await s.until((p) => p.feedUpdated.link?.id === linkId, 5_000);
+    const mine = await personal.until(() => true, 5_000);
+    expect(mine.feedUpdated.actor.viewerIsFollowing).toBe(true);
+    // one completion for the three identical public subscriptions, one for the viewer-dependent one
+    expect((await readCounter(stack().gatewayUrl, 'gateway_subscription_completions_total')) - before).toBe(
+      2,
+    );
+    await Promise.all([...shared, personal].map((s) => s.close()));
   });
 
   it('delivers notifications live', async () => {

@@ -10,6 +10,7 @@ import { Counter, Gauge } from 'prom-client';
 import { createContext } from '../graphql/context';
 import { completeEvent } from './event-executor';
 import { PushQueue } from './push-queue';
+import { PublicCompletions, isPublicEvent, selectsOnlySharedFields } from './public-completions';
 import type { PlannedSubscription, SubscriptionPlanner } from './subscription-planner';
 import type { UpstreamSubscriptions } from './upstream';
 
@@ -53,8 +54,18 @@ class SharedCompletion {
     readonly key: string,
     readonly planned: PlannedSubscription,
     readonly variables: Record<string, unknown>,
+    /** Selects nothing that depends on the viewer: a public event's payload is the same for every subscriber. */
+    readonly viewerIndependent: boolean,
   ) {}
 }
+
+/** How a public event is completed: as a signed-out reader, who may see nothing any recipient may not. */
+const PUBLIC_READER: ForwardedIdentity = {
+  viewer: null,
+  partnerKeyId: null,
+  clientIp: 'gateway',
+  requestId: 'subscription:public',
+};
 
 /** One upstream subscription (subgraph, primary operation, its variables, entitlement) and what it feeds. */
 class SharedUpstream {
@@ -70,6 +81,7 @@ class SharedUpstream {
  */
 export class SubscriptionHub {
   private readonly upstreams = new Map<string, SharedUpstream>();
+  private readonly publicCompletions = new PublicCompletions<Payload>();
 
   constructor(
     private readonly planner: SubscriptionPlanner,
@@ -106,7 +118,12 @@ export class SubscriptionHub {
     }
     let completion = upstream.completions.get(completionKey);
     if (!completion) {
-      completion = new SharedCompletion(completionKey, planned, request.variables);
+      completion = new SharedCompletion(
+        completionKey,
+        planned,
+        request.variables,
+        selectsOnlySharedFields(request.document),
+      );
       upstream.completions.set(completionKey, completion);
     }
     const shared = { upstream, completion };
@@ -157,7 +174,14 @@ export class SubscriptionHub {
         eventsCounter.inc();
         await Promise.all(
           [...upstream.completions.values()].map(async (completion) => {
-            const payload = await this.complete(completion, event, identity);
+            // an event every subscriber may see in full, for an operation that reads the same for everyone, is
+            // completed once for all the subscriptions that receive it, whoever they are
+            const payload =
+              completion.viewerIndependent && isPublicEvent(event)
+                ? await this.publicCompletions.get(completion.key, event, () =>
+                    this.complete(completion, event, PUBLIC_READER),
+                  )
+                : await this.complete(completion, event, identity);
             for (const sink of completion.sinks) sink.push(payload);
           }),
         );

@@ -16,6 +16,11 @@ export type SignedIdentity = Omit<ForwardedIdentity, 'requestId'>;
  * subscription names the identity it runs as under this extension key.
  */
 export const SUBSCRIPTION_IDENTITY = 'identity';
+/**
+ * A subscription event a subgraph marks with this extension set to 'public' may be received in full by every
+ * subscriber of its operation: the gateway completes it once for all of them.
+ */
+export const LIVE_AUDIENCE_EXTENSION = 'audience';
 
 const AUDIENCE = 'link-archive-subgraphs';
 const ISSUER = 'link-archive-gateway';

@@ -7,6 +7,12 @@ export interface BaseContext {
   viewer: Viewer | null;
   requestId: string;
   logger: Logger;
+  /**
+   * Set by a subscription field while it resolves an event that every subscriber of the operation may receive
+   * in full ('public': what a signed-out reader may see): the event then tells the gateway so (extensions.audience),
+   * and the gateway completes it once for all of them.
+   */
+  liveAudience?: 'public';
 }
 
 export function requireViewer(ctx: BaseContext): Viewer {

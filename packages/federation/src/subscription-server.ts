@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import {
+  LIVE_AUDIENCE_EXTENSION,
   INTERNAL_TOKEN_HEADER,
   SUBSCRIPTION_IDENTITY,
   maskErrors,
@@ -87,8 +88,19 @@ export function startSubscriptionServer<C extends BaseContext>(options: {
           logger: options.logger.child({ requestId: identity.requestId }),
         });
       },
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((e) => mask(e.toJSON(), e)) } : undefined,
+      onNext: (_ctx, _id, _payload, args, result) => {
+        // the audience a field set while resolving this event (events of one subscription run one at a time)
+        const context = args.contextValue as BaseContext;
+        const audience = context.liveAudience;
+        context.liveAudience = undefined;
+        if (!result.errors && !audience) return undefined;
+        return {
+          ...result,
+          ...(result.errors && { errors: result.errors.map((e) => mask(e.toJSON(), e)) }),
+          ...(audience &&
+            !result.errors && { extensions: { ...result.extensions, [LIVE_AUDIENCE_EXTENSION]: audience } }),
+        };
+      },
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => mask(e.toJSON(), e)),
       onComplete: (ctx, id) => void ctx.extra.identities?.delete(id),
     },

@@ -1,6 +1,6 @@
 import type { Viewer } from '@link-archive/core';
 import { requireViewer } from '@link-archive/federation';
-import { Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { Ctx, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import type { FeedContext } from '../context';
 import { FeedItem } from '../feed-item/feed-item.entity';
 import { Notification } from '../notifications/notification.type';
@@ -12,8 +12,10 @@ export class FeedLiveResolver {
     subscribe: ({ context }: SubscribeResolverData<unknown, object, FeedContext>) =>
       feedUpdates(context, requireViewer(context)),
   })
-  feedUpdated(@Root() item: FeedItem): FeedItem {
-    return item;
+  feedUpdated(@Root() event: LiveItem, @Ctx() ctx: FeedContext): FeedItem {
+    // a PUBLIC link's item (or a follow) reads the same for every recipient: the gateway may complete it once
+    if (event.isPublic) ctx.liveAudience = 'public';
+    return event.item;
   }
 
   @Subscription(() => Notification, {
@@ -31,7 +33,12 @@ export class FeedLiveResolver {
  * deciding who receives an item costs no query per subscriber: a PRIVATE link's item never passes, a
  * FOLLOWERS or PUBLIC one passes for followers of its actor (an unfollow stops it at once).
  */
-async function* feedUpdates(context: FeedContext, viewer: Viewer): AsyncGenerator<FeedItem> {
+interface LiveItem {
+  item: FeedItem;
+  isPublic: boolean;
+}
+
+async function* feedUpdates(context: FeedContext, viewer: Viewer): AsyncGenerator<LiveItem> {
   const { live, items, follows } = context.services;
   const followees = new Set(await follows.followeesOf(viewer.userId));
   const changes = live.follows.events(viewer.userId);
@@ -55,7 +62,7 @@ async function* feedUpdates(context: FeedContext, viewer: Viewer): AsyncGenerato
       )
         continue;
       const item = await items.load(event.itemId);
-      if (item) yield item;
+      if (item) yield { item, isPublic: event.visibility === 'PUBLIC' || event.visibility === null };
     }
   } finally {
     await changes.return(undefined);
