@@ -5,16 +5,14 @@
  * feed.item_added in one transaction) and the time from COMMIT to each payload is measured. Beside it, a plain
  * graphql-ws server with one local schema delivers one event to as many clients, in the same run.
  */
-import { EventEmitter, on } from 'node:events';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { startIsolatedStack } from '@link-archive/devstack';
 import { emitEvent, feedItemAdded, inTransaction, queryRows } from '@link-archive/events';
-import { GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
 import { Pool } from 'pg';
-import WebSocket, { WebSocketServer } from 'ws';
+import WebSocket from 'ws';
 
 const SUBSCRIBERS = Number(process.env.BENCH_FANOUT_SUBSCRIBERS ?? 10_000);
 const SELECTION = 'kind createdAt actor { handle } link { id url }';
@@ -206,61 +204,43 @@ async function throughGateway(): Promise<FanoutFigures['gateway']> {
   }
 }
 
-/** The same fan-out from a plain graphql-ws server in this process: one local schema, no federation. */
+/** The same fan-out from a plain graphql-ws server (its own process): one local schema, no federation. */
 async function plainServer(): Promise<FanoutFigures['plain']> {
-  const events = new EventEmitter();
-  events.setMaxListeners(0);
-  const item = new GraphQLObjectType({
-    name: 'Item',
-    fields: {
-      kind: { type: GraphQLString },
-      createdAt: { type: GraphQLString },
-      handle: { type: GraphQLString },
-    },
+  const child = spawn(process.execPath, [join(__dirname, 'plain-ws-server.js')], {
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
-  const schema = new GraphQLSchema({
-    query: new GraphQLObjectType({
-      name: 'Query',
-      fields: { ok: { type: GraphQLString, resolve: () => 'ok' } },
-    }),
-    subscription: new GraphQLObjectType({
-      name: 'Subscription',
-      fields: {
-        feedUpdated: {
-          type: item,
-          subscribe: async function* () {
-            for await (const [value] of on(events, 'item')) yield { feedUpdated: value };
-          },
-        },
-      },
-    }),
-  });
-  const http = createServer();
-  const wss = new WebSocketServer({ server: http });
-  const server = useServer({ schema }, wss);
-  await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
-  const url = `ws://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  const lines = createInterface({ input: child.stdout! });
+  const next = (prefix: string) =>
+    new Promise<string>((resolve) => {
+      const onLine = (line: string) => {
+        if (!line.startsWith(prefix)) return;
+        lines.off('line', onLine);
+        resolve(line.slice(prefix.length).trim());
+      };
+      lines.on('line', onLine);
+    });
+  const port = await next('port ');
   const arrived = new Array<number>(SUBSCRIBERS).fill(0);
-  const clients = await openClients(
-    SUBSCRIBERS,
-    url,
-    () => undefined,
-    'subscription { feedUpdated { kind createdAt handle } }',
-    (i) => {
-      if (!arrived[i]) arrived[i] = performance.now();
-    },
-  );
+  let clients: Client[] = [];
   try {
+    clients = await openClients(
+      SUBSCRIBERS,
+      `ws://127.0.0.1:${port}`,
+      () => undefined,
+      'subscription { feedUpdated { kind createdAt handle } }',
+      (i) => {
+        if (!arrived[i]) arrived[i] = performance.now();
+      },
+    );
     await new Promise((r) => setTimeout(r, 2_000));
+    const rss = next('rss ');
     const from = performance.now();
-    events.emit('item', { kind: 'LINK_SAVED', createdAt: new Date().toISOString(), handle: 'author' });
+    child.stdin!.write('emit\n');
     await waitFor(arrived, 60_000);
-    // the server and its clients share this process: its RSS counts both, as a ceiling
-    return { ...summarize(arrived, from), rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) };
+    return { ...summarize(arrived, from), rssMb: Number(await rss) };
   } finally {
     await Promise.all(clients.map((c) => c.dispose()));
-    await server.dispose();
-    http.close();
+    child.kill();
   }
 }
 
@@ -279,11 +259,11 @@ ${f.subscribers.toLocaleString('en')} accounts follow one author, each subscribe
 to \`feedUpdated { ${SELECTION} }\` (feed, user and link subgraphs); one item is committed as the feed domain
 commits one, and latency runs from COMMIT to each payload (relay, Redis pub/sub, the feed subgraph, the gateway's
 completion). The plain server is graphql-ws with one local schema delivering one in-memory event to as many
-clients, in the same run (its RSS includes its clients). \`BENCH_ONLY=fanout npm run bench\`.
+clients, in the same run, as its own process. \`BENCH_ONLY=fanout npm run bench\`.
 
 | server | delivered | p50 | p99 | max | RSS |
 | --- | ---: | ---: | ---: | ---: | ---: |
-${row('plain graphql-ws server', f.plain, `${f.plain.rssMb} MB (with clients)`)}
+${row('plain graphql-ws server', f.plain, `${f.plain.rssMb} MB`)}
 ${row('gateway (federated)', f.gateway, `${f.gateway.rssMb} MB`)}
 
 Upstream entity fetches for the event (user + link subgraphs): ${f.gateway.upstreamFetches}; event completions at the
