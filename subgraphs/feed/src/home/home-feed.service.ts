@@ -95,14 +95,37 @@ export class HomeFeedService {
   }
 
   /**
-   * The page's items from followed accounts too big to fan out, read from PostgreSQL: the newest `count` of each
-   * such account off its (actor, time, id) index, then the newest `count` of those.
+   * The page's items from followed accounts too big to fan out, read from PostgreSQL: first the newest ids of
+   * each such account, off its (actor, time, id) index alone, then visibility for the newest of those only.
+   * When visibility leaves too few of them, the slower exact read (visibility within each account) decides.
    */
-  private fromBigAccounts(
+  private async fromBigAccounts(
     userId: string,
     cursor: { createdAt: Date; id: string } | null,
     count: number,
   ): Promise<ItemRow[]> {
+    const params = [userId, this.fanoutMaxFollowers, cursor?.createdAt ?? null, cursor?.id ?? null, count];
+    const newest = `SELECT j.id, j.created_at
+         FROM (SELECT f.followee_id FROM feed.follows f JOIN feed.follower_counts c ON c.user_id = f.followee_id
+                WHERE f.follower_id = $1 AND c.followers > $2) big
+        CROSS JOIN LATERAL (
+               SELECT i.id, i.created_at FROM feed.feed_items i
+                WHERE i.actor_id = big.followee_id
+                  AND ($3::timestamptz IS NULL OR (i.created_at, i.id) < ($3, $4::uuid))
+                ORDER BY i.created_at DESC, i.id DESC LIMIT $5) j`;
+    const fast = await queryRows<ItemRow & { candidates: number }>(
+      this.ds,
+      `WITH candidates AS (${newest} ORDER BY j.created_at DESC, j.id DESC LIMIT $5 * 2)
+       SELECT ${ITEM_COLUMNS}, (SELECT count(*)::int FROM candidates) AS candidates
+         FROM candidates c JOIN feed.feed_items i ON i.id = c.id
+         LEFT JOIN feed.link_access a ON a.link_id = i.link_id
+        WHERE ${FeedLinkAccess.itemVisibleSql('$1')}
+        ORDER BY i.created_at DESC, i.id DESC LIMIT $5`,
+      params,
+    );
+    // enough visible, or every candidate there was considered (an empty answer says nothing: read exactly)
+    const allConsidered = fast.length > 0 && fast[0]!.candidates < count * 2;
+    if (fast.length >= count || allConsidered) return fast.map(({ candidates: _, ...row }) => row);
     return queryRows<ItemRow>(
       this.ds,
       `SELECT ${ITEM_COLUMNS}
@@ -115,7 +138,7 @@ export class HomeFeedService {
                   AND ${FeedLinkAccess.itemVisibleSql('$1')}
                 ORDER BY i.created_at DESC, i.id DESC LIMIT $5) i
         ORDER BY i.created_at DESC, i.id DESC LIMIT $5`,
-      [userId, this.fanoutMaxFollowers, cursor?.createdAt ?? null, cursor?.id ?? null, count],
+      params,
     );
   }
 }
