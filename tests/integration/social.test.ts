@@ -247,6 +247,7 @@ describe('feeds', () => {
         timeout: 10_000,
         interval: 100,
       });
+    expect(JSON.stringify(await homeFeed(fans[0]!))).not.toContain(privateLink);
   });
 
   it('lists PUBLIC links by tag, and ranks PUBLIC activity in popularFeed within seconds', async () => {
