@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { bullPrefix, reviewAnalysisQueue } from '@link-archive/queues';
-import { QueueEvents, type Job } from 'bullmq';
+import { reviewAnalysisQueue } from '@link-archive/queues';
+import { Job } from 'bullmq';
 import {
   apiError,
   completion,
@@ -74,18 +74,17 @@ async function analysedRow(h: PipelineHarness, reviewId: string): Promise<Analys
   );
 }
 
-/** What the processor returned for a job. */
+/** What the processor returned for a job, once it finished (read from the job itself: no event to miss). */
 async function outcome(h: PipelineHarness, job: Job): Promise<unknown> {
-  const events = new QueueEvents(job.queueName, {
-    connection: h.deps.connection,
-    prefix: bullPrefix(h.deps.env.REDIS_PREFIX),
-  });
-  try {
-    await events.waitUntilReady();
-    return await job.waitUntilFinished(events, 10_000);
-  } finally {
-    await events.close();
-  }
+  const queue = h.deps.enqueuer.queue(job.queueName);
+  return vi.waitFor(
+    async () => {
+      const current = await Job.fromId(queue, job.id!);
+      expect(current?.finishedOn).toBeTruthy();
+      return current!.returnvalue;
+    },
+    { timeout: 10_000, interval: 50 },
+  );
 }
 
 const answer = (o: Record<string, unknown>) => completion(JSON.stringify(o));
