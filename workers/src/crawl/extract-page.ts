@@ -11,7 +11,8 @@ import metascraperPublisher from 'metascraper-publisher';
 import metascraperTitle from 'metascraper-title';
 import metascraperUrl from 'metascraper-url';
 import { detect } from 'tinyld';
-import { structuredData, type StructuredData } from './json-ld';
+import { structuredData, type ReviewData, type StructuredData } from './json-ld';
+import { microdataReviews } from './microdata';
 
 export interface ExtractedPage {
   title: string | null;
@@ -64,6 +65,15 @@ function absolute(href: string | null | undefined, base: string): string | null 
   }
 }
 
+/** The page's JSON-LD reviews and its microdata ones, each review once (by its text), at most 50. */
+function withReviews(structured: StructuredData, microdata: ReviewData[]): StructuredData {
+  const seen = new Set(structured.reviews.map((r) => r.body));
+  const extra = microdata.filter((r) => !seen.has(r.body) && seen.add(r.body));
+  return extra.length
+    ? { ...structured, reviews: [...structured.reviews, ...extra].slice(0, 50) }
+    : structured;
+}
+
 let documents = 0;
 
 /**
@@ -90,6 +100,8 @@ export async function extractPage(html: string, url: string): Promise<ExtractedP
   const ldBlocks = [...document.querySelectorAll('script[type="application/ld+json"]')].map(
     (s) => s.textContent ?? '',
   );
+  // microdata reviews are read before Readability rewrites the document
+  const pageReviews = microdataReviews(document as unknown as Parameters<typeof microdataReviews>[0]);
   const icon = document.querySelector(
     'link[rel~="icon"], link[rel="shortcut icon"], link[rel="apple-touch-icon"]',
   );
@@ -118,6 +130,6 @@ export async function extractPage(html: string, url: string): Promise<ExtractedP
     language: detected || cap(meta.lang, 35)?.toLowerCase() || null,
     excerpt: text ? text.slice(0, EXCERPT) : null,
     text,
-    structured: structuredData(ldBlocks),
+    structured: withReviews(structuredData(ldBlocks), pageReviews),
   };
 }
