@@ -12,7 +12,7 @@ import { feedLiveHubs } from './live/live-hubs';
 import { SharedItems } from './live/shared-items';
 import { NotificationsService } from './notifications/notifications.service';
 import { PopularFeedService } from './popular/popular-feed.service';
-import { TagFeedService } from './popular/tag-feed.service';
+import { TagFeedService } from './tags/tag-feed.service';
 import { buildFeedSchema } from './schema';
 import { TimelineStore } from './timeline/timeline-store';
 

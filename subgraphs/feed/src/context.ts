@@ -7,7 +7,7 @@ import type { FeedLiveHubs } from './live/live-hubs';
 import type { SharedItems } from './live/shared-items';
 import type { NotificationsService } from './notifications/notifications.service';
 import type { PopularFeedService } from './popular/popular-feed.service';
-import type { TagFeedService } from './popular/tag-feed.service';
+import type { TagFeedService } from './tags/tag-feed.service';
 
 export interface FeedContext extends BaseContext {
   services: {

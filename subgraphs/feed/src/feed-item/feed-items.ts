@@ -1,7 +1,6 @@
 import { emitEvent, feedItemAdded, queryRows, type Queryable } from '@link-archive/events';
 import type { Visibility } from '../access/feed-link-access';
-
-export const FEED_SCHEMA_NAME = 'feed';
+import { FEED_SCHEMA } from '../data-source';
 
 export interface NewFeedItem {
   kind: 'LINK_SAVED' | 'REVIEW_POSTED' | 'USER_FOLLOWED';
@@ -40,7 +39,7 @@ export async function addFeedItem(
     ],
   );
   if (!row) return null;
-  await emitEvent(tx, FEED_SCHEMA_NAME, feedItemAdded, {
+  await emitEvent(tx, FEED_SCHEMA, feedItemAdded, {
     itemId: row.id,
     kind: item.kind,
     actorId: item.actorId,

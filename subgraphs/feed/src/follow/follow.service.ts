@@ -14,6 +14,7 @@ import type { KnownAccounts } from '../accounts/known-accounts';
 import { addFeedItem } from '../feed-item/feed-items';
 import { notify } from '../notifications/notify';
 import type { TimelineStore } from '../timeline/timeline-store';
+import { FEED_SCHEMA } from '../data-source';
 
 export class FollowService {
   private readonly transaction: Transactor;
@@ -45,7 +46,7 @@ export class FollowService {
          ON CONFLICT (user_id) DO UPDATE SET followers = follower_counts.followers + 1`,
         [followeeId],
       );
-      await emitEvent(tx, 'feed', userFollowed, { followerId: viewer.userId, followeeId });
+      await emitEvent(tx, FEED_SCHEMA, userFollowed, { followerId: viewer.userId, followeeId });
       await addFeedItem(
         tx,
         {
@@ -82,7 +83,7 @@ export class FollowService {
       await tx.query('UPDATE feed.follower_counts SET followers = followers - 1 WHERE user_id = $1', [
         userId,
       ]);
-      await emitEvent(tx, 'feed', userUnfollowed, { followerId: viewer.userId, followeeId: userId });
+      await emitEvent(tx, FEED_SCHEMA, userUnfollowed, { followerId: viewer.userId, followeeId: userId });
       return true;
     });
     if (removed) await this.timelines.invalidate(viewer.userId);

@@ -1,4 +1,5 @@
 import { emitEvent, notificationAdded, queryRows, type Queryable } from '@link-archive/events';
+import { FEED_SCHEMA } from '../data-source';
 
 export type NotificationKindName =
   'NEW_FOLLOWER' | 'NEW_REVIEW' | 'NEGATIVE_REVIEW' | 'LINK_READY' | 'LINK_FAILED' | 'REPLY_PUBLISHED';
@@ -61,6 +62,6 @@ export async function notify(tx: Queryable, n: NewNotification): Promise<string 
         ],
       )
     )[0]!.id;
-  await emitEvent(tx, 'feed', notificationAdded, { notificationId: id, userId: n.userId });
+  await emitEvent(tx, FEED_SCHEMA, notificationAdded, { notificationId: id, userId: n.userId });
   return id;
 }
