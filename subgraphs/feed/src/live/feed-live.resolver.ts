@@ -49,20 +49,15 @@ async function* feedUpdates(context: FeedContext, viewer: Viewer): AsyncGenerato
     }
   })();
   try {
-    for await (const event of live.items.events(
-      'all',
-      (e) => followees.has(e.actorId) && e.visibility !== 'PRIVATE',
-    )) {
-      // the link's owner may be someone else (a review): FOLLOWERS links reach only their owner's followers
-      if (
-        event.visibility === 'FOLLOWERS' &&
-        event.linkOwnerId &&
-        event.linkOwnerId !== viewer.userId &&
-        !followees.has(event.linkOwnerId)
-      )
+    for await (const event of live.items.events('all', (e) => followees.has(e.actorId))) {
+      // the link's visibility as it is now, read once for every subscriber of this replica
+      const current = await items.load(event.itemId);
+      if (!current || current.visibility === 'PRIVATE') continue;
+      // FOLLOWERS links reach only their owner's followers (a review's link may be someone else's)
+      const owner = current.linkOwnerId;
+      if (current.visibility === 'FOLLOWERS' && owner && owner !== viewer.userId && !followees.has(owner))
         continue;
-      const item = await items.load(event.itemId);
-      if (item) yield { item, isPublic: event.visibility === 'PUBLIC' || event.visibility === null };
+      yield { item: current.item, isPublic: current.visibility === 'PUBLIC' || current.visibility === null };
     }
   } finally {
     await changes.return(undefined);
