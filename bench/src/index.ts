@@ -58,7 +58,8 @@ async function main() {
     // one benchmark run alone replaces its own section of BENCHMARKS.md
     const file = join(repoRoot, 'BENCHMARKS.md');
     let markdown = readFileSync(file, 'utf8');
-    for (const section of sections) markdown = replaceSection(markdown, section);
+    const stamp = `\n_Measured alone (BENCH_ONLY) on ${describeMachine()}, ${new Date().toISOString().slice(0, 10)}._\n`;
+    for (const section of sections) markdown = replaceSection(markdown, `${section.trimEnd()}\n${stamp}`);
     writeFileSync(file, markdown);
   } else {
     writeFileSync(
