@@ -13,6 +13,7 @@ import { emitEvent, feedItemAdded, inTransaction, queryRows } from '@link-archiv
 import { createClient, type Client } from 'graphql-ws';
 import { Pool } from 'pg';
 import WebSocket from 'ws';
+import { gql, metric, percentile } from './bench-client';
 
 const SUBSCRIBERS = Number(process.env.BENCH_FANOUT_SUBSCRIBERS ?? 10_000);
 const SELECTION = 'kind createdAt actor { handle } link { id url }';
@@ -28,25 +29,6 @@ export interface FanoutFigures {
   subscribers: number;
   gateway: Delivery & { rssMb: number; upstreamFetches: number; completions: number };
   plain: Delivery & { rssMb: number };
-}
-
-async function gql<T>(url: string, query: string, token?: string) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-    body: JSON.stringify({ query }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: unknown[] };
-  if (!body.data) throw new Error(`request failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-async function metric(url: string, name: string, filter = ''): Promise<number> {
-  const text = await (await fetch(new URL('/metrics', url))).text();
-  return text
-    .split('\n')
-    .filter((l) => (l.startsWith(`${name} `) || l.startsWith(`${name}{`)) && l.includes(filter))
-    .reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0);
 }
 
 /** Opens `count` clients (in batches), each with `subscribe`, and answers when all are acknowledged. */
@@ -86,8 +68,7 @@ function summarize(arrived: number[], from: number): Delivery {
     .filter((t) => t > 0)
     .map((t) => t - from)
     .sort((a, b) => a - b);
-  const pct = (p: number) =>
-    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN);
+  const pct = (p: number) => percentile(latencies, p);
   return {
     delivered: latencies.length,
     p50: pct(0.5),
@@ -123,6 +104,7 @@ async function throughGateway(): Promise<FanoutFigures['gateway']> {
     const { saveLink } = await gql<{ saveLink: { id: string } }>(
       stack.gatewayUrl,
       'mutation { saveLink(url: "https://bench.invalid/fanout", visibility: PUBLIC) { id } }',
+      {},
       author.signUpAnonymous.accessToken,
     );
     const authorId = author.signUpAnonymous.user.id;

@@ -7,6 +7,7 @@ import { INTERNAL_TOKEN_HEADER, signInternalToken } from '@link-archive/core';
 import { startIsolatedStack } from '@link-archive/devstack';
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
+import { gql, percentile } from './bench-client';
 
 const USERS = 10_000;
 const ITEMS_PER_USER = 100;
@@ -26,17 +27,6 @@ export interface HomeFeedFigures {
   p99: number;
   requestsPerSecond: number;
   errors: number;
-}
-
-async function gql<T>(url: string, query: string, token?: string) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-    body: JSON.stringify({ query }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: unknown[] };
-  if (!body.data) throw new Error(`request failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
 }
 
 const HOME =
@@ -98,10 +88,6 @@ function rotating(url: string, headers: Record<string, string>[]) {
   });
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 export async function runHomeFeedBenchmark(): Promise<HomeFeedFigures> {
   const stack = await startIsolatedStack('bench_home', {
     RATE_LIMIT_PER_MINUTE: '100000000',
@@ -128,7 +114,7 @@ export async function runHomeFeedBenchmark(): Promise<HomeFeedFigures> {
     await Promise.all(
       readers.map(async (r) => {
         const started = performance.now();
-        const data = await gql<{ homeFeed: { edges: unknown[] } }>(stack.gatewayUrl, HOME, r.token);
+        const data = await gql<{ homeFeed: { edges: unknown[] } }>(stack.gatewayUrl, HOME, {}, r.token);
         cold.push(performance.now() - started);
         if (data.homeFeed.edges.length !== 20) throw new Error('a reader got a short page');
       }),
@@ -159,7 +145,7 @@ export async function runHomeFeedBenchmark(): Promise<HomeFeedFigures> {
       users: USERS,
       items: USERS * ITEMS_PER_USER,
       readers: READERS,
-      cold: { p50: Math.round(percentile(cold, 50)), p99: Math.round(percentile(cold, 99)) },
+      cold: { p50: percentile(cold, 0.5), p99: percentile(cold, 0.99) },
       p50: result.latency.p50,
       p99: result.latency.p99,
       requestsPerSecond: result.requests.average,

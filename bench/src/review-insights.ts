@@ -5,6 +5,7 @@
 import { startIsolatedStack } from '@link-archive/devstack';
 import { Pool } from 'pg';
 import { load, type LoadResult } from './load';
+import { gql } from './bench-client';
 
 const REVIEWS = Number(process.env.BENCH_INSIGHTS_REVIEWS ?? 100_000);
 const OTHER_LINKS = 200;
@@ -17,17 +18,6 @@ export interface InsightsFigures {
   tableRows: number;
   insights: LoadResult;
   ratingAndInsights: LoadResult;
-}
-
-async function gql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: unknown[] };
-  if (!body.data) throw new Error(`request failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
 }
 
 /** Analysed reviews of one link, spread over 16 weeks, with keywords drawn from a skewed vocabulary of 300. */

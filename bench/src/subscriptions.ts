@@ -10,6 +10,7 @@ import { applyEdits } from '@link-archive/link-domain';
 import { createClient, type Client } from 'graphql-ws';
 import { Pool } from 'pg';
 import WebSocket from 'ws';
+import { gql, metric, percentile } from './bench-client';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1_000);
 const ROUNDS = Number(process.env.BENCH_SUBSCRIPTION_ROUNDS ?? 5);
@@ -34,26 +35,6 @@ export interface SubscriptionFigures {
   upstreamFetchesPerEvent: number;
   completionsPerEvent: number;
   upstreamSubscriptions: number;
-}
-
-async function gql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: unknown[] };
-  if (!body.data) throw new Error(`request failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-/** A Prometheus counter or gauge summed over its series. */
-async function metric(url: string, name: string, filter = ''): Promise<number> {
-  const text = await (await fetch(new URL('/metrics', url))).text();
-  return text
-    .split('\n')
-    .filter((l) => (l.startsWith(`${name} `) || l.startsWith(`${name}{`)) && l.includes(filter))
-    .reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0);
 }
 
 async function subscriber(stack: IsolatedStack, n: number): Promise<Subscriber> {
@@ -150,8 +131,7 @@ export async function runSubscriptionBenchmark(): Promise<SubscriptionFigures> {
       }
     }
     latencies.sort((a, b) => a - b);
-    const pct = (p: number) =>
-      Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN);
+    const pct = (p: number) => percentile(latencies, p);
     const fetchesAfter =
       (await metric(stack.subgraphUrls.user, 'http_request_duration_seconds_count', 'route="/graphql"')) +
       (await metric(stack.subgraphUrls.media, 'http_request_duration_seconds_count', 'route="/graphql"'));
