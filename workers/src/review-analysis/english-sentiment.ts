@@ -1,5 +1,5 @@
 import Sentiment from 'sentiment';
-import type { LexiconScore } from './korean-sentiment';
+import { scoreWithTurn, type LexiconScore } from './lexicon-score';
 
 /**
  * AFINN-165 (the `sentiment` package, which also negates a word after "not", "don't", …) with the words
@@ -123,10 +123,4 @@ function clauseScore(text: string): LexiconScore {
 }
 
 /** An English text's opinion: the clause after "but" or "however" weighs more than the one before it. */
-export function englishSentiment(text: string): LexiconScore {
-  const turn = CONTRAST.exec(text);
-  if (!turn) return clauseScore(text);
-  const before = clauseScore(text.slice(0, turn.index));
-  const after = clauseScore(text.slice(turn.index + turn[0].length));
-  return { score: before.score * 0.6 + after.score * 1.4, matched: [...before.matched, ...after.matched] };
-}
+export const englishSentiment = (text: string): LexiconScore => scoreWithTurn(text, CONTRAST, clauseScore);

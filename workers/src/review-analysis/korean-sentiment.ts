@@ -5,14 +5,9 @@ import {
   KOREAN_POST_NEGATORS,
   KOREAN_PRE_NEGATORS,
 } from './korean-lexicon';
+import { scoreWithTurn, type LexiconScore } from './lexicon-score';
 
 const ENTRIES = Object.entries(KOREAN_LEXICON).sort((a, b) => b[0].length - a[0].length);
-
-export interface LexiconScore {
-  score: number;
-  /** The opinion words found, for keyword extraction to leave out. */
-  matched: string[];
-}
 
 /** Scores one clause: every lexicon stem once (longest first), negated and intensified by its neighbours. */
 function clauseScore(text: string): LexiconScore {
@@ -47,10 +42,5 @@ function clauseScore(text: string): LexiconScore {
 }
 
 /** A Korean text's opinion: the clause after a turn (지만, 근데, 하지만) weighs more than the one before it. */
-export function koreanSentiment(text: string): LexiconScore {
-  const turn = KOREAN_CONTRAST.exec(text);
-  if (!turn) return clauseScore(text);
-  const before = clauseScore(text.slice(0, turn.index));
-  const after = clauseScore(text.slice(turn.index + turn[0].length));
-  return { score: before.score * 0.6 + after.score * 1.4, matched: [...before.matched, ...after.matched] };
-}
+export const koreanSentiment = (text: string): LexiconScore =>
+  scoreWithTurn(text, KOREAN_CONTRAST, clauseScore);
