@@ -2,7 +2,6 @@ import { badInput, forbidden, isUuid, notFound, optionalText, type Viewer } from
 import { queryRows, type Transactor } from '@link-archive/events';
 import {
   MAX_REPLY_BODY,
-  REPLY_MOVES,
   ReplyNotMovable,
   replyById,
   saveDraft,
@@ -73,16 +72,14 @@ export class ReplyService {
     const body = optionalText('body', rawBody ?? undefined, MAX_REPLY_BODY);
     if (body === null) throw badInput('body', `body must be 1 to ${MAX_REPLY_BODY} characters`);
     if (body) moderate('body', body);
-    const to = status ?? undefined;
-    if (to && !REPLY_MOVES[reply.status].includes(to))
-      throw badInput('status', `a ${reply.status} reply cannot become ${to} (DRAFT → APPROVED → PUBLISHED)`);
     try {
-      const updated = await updateReply(this.transaction, reply.id, { body, status: to });
+      // the move is checked by the review domain, on the row it has locked
+      const updated = await updateReply(this.transaction, reply.id, { body, status: status ?? undefined });
       if (!updated) throw notFound('Reply');
       return updated;
     } catch (err) {
-      // a concurrent move got there first
-      if (err instanceof ReplyNotMovable) throw badInput('status', err.message);
+      if (err instanceof ReplyNotMovable)
+        throw badInput('status', `${err.message} (DRAFT → APPROVED → PUBLISHED)`);
       throw err;
     }
   }
