@@ -67,12 +67,13 @@ export class NotificationsService {
   /** Marks these (or, with no ids, all) of the viewer's notifications read; answers how many changed. */
   async markRead(viewer: Viewer, ids: string[] | null | undefined): Promise<number> {
     if (ids && ids.length > MAX_MARK_IDS) throw badInput('ids', `at most ${MAX_MARK_IDS} ids at once`);
-    const valid = ids?.filter(isUuid);
+    const invalid = ids?.find((id) => !isUuid(id));
+    if (invalid !== undefined) throw badInput('ids', `not a notification id: ${invalid.slice(0, 50)}`);
     const rows = await queryRows(
       this.ds,
       `UPDATE feed.notifications SET read = true
         WHERE user_id = $1 AND NOT read AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[])) RETURNING id`,
-      [viewer.userId, valid ?? null],
+      [viewer.userId, ids ?? null],
     );
     return rows.length;
   }
