@@ -238,8 +238,17 @@ describe('feeds', () => {
     const fans = [await signUp(), await signUp(), await signUp(), await signUp()];
     for (const fan of fans) await follow(fan, star); // 4 followers: over the test stack's FANOUT_MAX_FOLLOWERS of 3
     const privateLink = await saveReady(star, 'PRIVATE');
-    // the star's only item is PRIVATE: nothing to show, whichever way the merge reads it
-    await new Promise((r) => setTimeout(r, 300));
+    // its LINK_READY notification is made in the same transaction as its feed item: once the star has it, the
+    // item exists, and it is PRIVATE: nothing to show, whichever way the merge reads it
+    await vi.waitFor(
+      async () => {
+        const { notifications } = await execute<{
+          notifications: { edges: { node: { link: { id: string } | null } }[] };
+        }>('query { notifications { edges { node { link { id } } } } }', {}, { token: star.accessToken });
+        expect(notifications.edges.map((e) => e.node.link?.id)).toContain(privateLink);
+      },
+      { timeout: 10_000, interval: 100 },
+    );
     for (const fan of fans) expect(await linkIdsIn(fan)).toEqual([]);
     const linkId = await saveReady(star, 'PUBLIC');
     for (const fan of fans)
@@ -367,6 +376,17 @@ describe('notifications', () => {
       },
     );
     expect(markNotificationsRead).toBe(4);
+    for (const ids of [
+      ['not-an-id'],
+      Array.from({ length: 101 }, () => '00000000-0000-4000-8000-000000000001'),
+    ]) {
+      const bad = await gql(
+        'mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }',
+        { ids },
+        { token: owner.accessToken },
+      );
+      expect([firstCode(bad), bad.errors?.[0]?.extensions?.field]).toEqual(['BAD_USER_INPUT', 'ids']);
+    }
     expect((await list(owner)).unreadNotificationCount).toBe(0);
 
     await execute(
@@ -393,8 +413,9 @@ describe('notifications', () => {
  * while B follows and not after B unfollows.
  */
 async function liveFeedScenario(url?: string) {
-  const [a, b] = [await signUp(), await signUp()];
+  const [a, b, c] = [await signUp(), await signUp(), await signUp()];
   await follow(b, a);
+  await follow(b, c);
   const live = subscribe<{
     feedUpdated: {
       kind: string;
@@ -433,10 +454,25 @@ async function liveFeedScenario(url?: string) {
   const followersLink = await saveReady(a, 'FOLLOWERS');
   await live.until((p) => p.feedUpdated.link?.id === followersLink, 5_000);
   await unfollow(b, a);
-  await new Promise((r) => setTimeout(r, 300));
+  // the relay publishes user.unfollowed live before the link domain applies it: once B can no longer read the
+  // FOLLOWERS link, every feed replica has heard of the unfollow
+  await vi.waitFor(
+    async () =>
+      expect(
+        (
+          await gql<{ link: unknown }>(
+            'query($id: ID!) { link(id: $id) { id } }',
+            { id: followersLink },
+            { token: b.accessToken },
+          )
+        ).data?.link ?? null,
+      ).toBeNull(),
+    { timeout: 5_000, interval: 100 },
+  );
   const later = await saveReady(a, 'FOLLOWERS');
-  await saveReady(a, 'PUBLIC');
-  await new Promise((r) => setTimeout(r, 1_000));
+  // someone B still follows posts after it: when that arrives, anything about `later` would have arrived first
+  const sentinel = await saveReady(c, 'PUBLIC');
+  await live.until((p) => p.feedUpdated.link?.id === sentinel, 5_000);
   const seen = JSON.stringify(live.received);
   expect(seen).not.toContain(privateLink);
   expect(seen).not.toContain(later);
