@@ -12,3 +12,4 @@ export * from './link-updated';
 export * from './pg-transaction';
 export * from './live-hub';
 export * from './follow-projection';
+export * from './projection-lag';

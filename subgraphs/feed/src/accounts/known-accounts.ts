@@ -1,7 +1,4 @@
-import { queryRows, type Queryable } from '@link-archive/events';
-
-/** How long a follow waits for an account created a moment ago to reach this projection. */
-const FRESH_ACCOUNT_WAIT_MS = 3_000;
+import { queryRows, readProjection, type Queryable } from '@link-archive/events';
 
 /** The accounts that exist, as the user domain's user.registered and user.deleted events say. */
 export class KnownAccounts {
@@ -15,13 +12,11 @@ export class KnownAccounts {
     await tx.query('DELETE FROM feed.accounts WHERE user_id = $1', [userId]);
   }
 
+  /** Waits briefly for an account created a moment ago. */
   async exists(userId: string): Promise<boolean> {
-    const deadline = Date.now() + FRESH_ACCOUNT_WAIT_MS;
-    for (;;) {
-      const rows = await queryRows(this.db, 'SELECT 1 FROM feed.accounts WHERE user_id = $1', [userId]);
-      if (rows.length) return true;
-      if (Date.now() > deadline) return false;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const row = await readProjection(
+      async () => (await queryRows(this.db, 'SELECT 1 FROM feed.accounts WHERE user_id = $1', [userId]))[0],
+    );
+    return row !== undefined;
   }
 }

@@ -1,8 +1,5 @@
-import { queryRows, type Queryable } from '@link-archive/events';
+import { queryRows, readProjection, type Queryable } from '@link-archive/events';
 import type { Viewer } from '@link-archive/core';
-
-/** How long a post waits for a just-saved link's first event to reach this projection. */
-const FRESH_LINK_WAIT_MS = 3_000;
 
 export interface LinkAccessRow {
   linkId: string;
@@ -70,18 +67,17 @@ export class LinkAccess {
 
   /** The link if the viewer may see it; waits briefly for a link saved a moment ago. */
   async visible(viewer: Viewer | null, linkId: string): Promise<LinkAccessRow | 'hidden' | 'unknown'> {
-    const deadline = Date.now() + FRESH_LINK_WAIT_MS;
-    for (;;) {
-      const [row] = await queryRows<LinkAccessRow & { deleted: boolean }>(
+    const row = await readProjection(async () => {
+      const [found] = await queryRows<LinkAccessRow & { deleted: boolean }>(
         this.db,
         `SELECT link_id AS "linkId", owner_id AS "ownerId", visibility, deleted FROM review.link_access
           WHERE link_id = $1`,
         [linkId],
       );
-      if (row) return row.deleted ? 'unknown' : (await this.allows(viewer, row)) ? row : 'hidden';
-      if (Date.now() > deadline) return 'unknown';
-      await new Promise((r) => setTimeout(r, 100));
-    }
+      return found;
+    });
+    if (!row || row.deleted) return 'unknown';
+    return (await this.allows(viewer, row)) ? row : 'hidden';
   }
 
   async allows(viewer: Viewer | null, row: LinkAccessRow): Promise<boolean> {
