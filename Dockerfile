@@ -13,6 +13,7 @@ COPY packages/link-domain/package.json packages/link-domain/
 COPY packages/media-domain/package.json packages/media-domain/
 COPY packages/ai/package.json packages/ai/
 COPY packages/review-domain/package.json packages/review-domain/
+COPY packages/feed-domain/package.json packages/feed-domain/
 COPY subgraphs/user/package.json subgraphs/user/
 COPY subgraphs/link/package.json subgraphs/link/
 COPY subgraphs/review/package.json subgraphs/review/

@@ -32,6 +32,7 @@ export default defineConfig({
       '@link-archive/media-domain': src('packages/media-domain'),
       '@link-archive/ai': src('packages/ai'),
       '@link-archive/review-domain': src('packages/review-domain'),
+      '@link-archive/feed-domain': src('packages/feed-domain'),
     },
   },
   test: {

@@ -1,7 +1,7 @@
 /**
  * One feedUpdated event to many subscribers: N accounts follow one author and each subscribes through the
  * gateway over its own graphql-ws socket to `feedUpdated { kind createdAt actor { handle } link { id url } }`
- * (feed, user and link subgraphs); one item is committed as the feed domain commits one (the row and its
+ * (feed, user and link subgraphs); one item is committed by the feed domain's own addFeedItem (the row and its
  * feed.item_added in one transaction) and the time from COMMIT to each payload is measured. Beside it, a plain
  * graphql-ws server with one local schema delivers one event to as many clients, in the same run.
  */
@@ -9,7 +9,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { startIsolatedStack } from '@link-archive/devstack';
-import { emitEvent, feedItemAdded, inTransaction, queryRows } from '@link-archive/events';
+import { inTransaction } from '@link-archive/events';
+import { addFeedItem } from '@link-archive/feed-domain';
 import { createClient, type Client } from 'graphql-ws';
 import { Pool } from 'pg';
 import WebSocket from 'ws';
@@ -150,26 +151,20 @@ async function throughGateway(): Promise<FanoutFigures['gateway']> {
     const fetchesBefore = await fetches();
     const completionsBefore = await metric(stack.gatewayUrl, 'gateway_subscription_completions_total');
 
-    // one LINK_SAVED item, committed as the feed domain commits it
-    const committedAt = await inTransaction(db, async (tx) => {
-      const [item] = await queryRows<{ id: string; at: Date }>(
+    // one LINK_SAVED item, committed by the feed domain (the row and feed.item_added together)
+    const committedAt = await inTransaction(db, (tx) =>
+      addFeedItem(
         tx,
-        `INSERT INTO feed.feed_items (kind, actor_id, link_id, link_owner_id, dedupe_key, created_at)
-         VALUES ('LINK_SAVED', $1, $2, $1, $3, date_trunc('milliseconds', clock_timestamp()))
-         RETURNING id, created_at AS at`,
-        [authorId, saveLink.id, `LINK_SAVED:${saveLink.id}`],
-      );
-      await emitEvent(tx, 'feed', feedItemAdded, {
-        itemId: item!.id,
-        kind: 'LINK_SAVED',
-        actorId: authorId,
-        linkId: saveLink.id,
-        linkOwnerId: authorId,
-        visibility: 'PUBLIC',
-        at: new Date(item!.at).getTime(),
-      });
-      return null;
-    }).then(() => performance.now());
+        {
+          kind: 'LINK_SAVED',
+          actorId: authorId,
+          linkId: saveLink.id,
+          linkOwnerId: authorId,
+          dedupeKey: `LINK_SAVED:${saveLink.id}`,
+        },
+        'PUBLIC',
+      ),
+    ).then(() => performance.now());
     await waitFor(arrived, 60_000);
     const delivery = summarize(arrived, committedAt);
     return {
@@ -238,8 +233,8 @@ export function fanoutSection(f: FanoutFigures): string {
   return `## Live fan-out: one feedUpdated event to ${f.subscribers.toLocaleString('en')} subscribers
 
 ${f.subscribers.toLocaleString('en')} accounts follow one author, each subscribed through the gateway over its own graphql-ws socket
-to \`feedUpdated { ${SELECTION} }\` (feed, user and link subgraphs); one item is committed as the feed domain
-commits one, and latency runs from COMMIT to each payload (relay, Redis pub/sub, the feed subgraph, the gateway's
+to \`feedUpdated { ${SELECTION} }\` (feed, user and link subgraphs); one item is committed by the feed domain's own addFeedItem
+(the row and its event together), and latency runs from COMMIT to each payload (relay, Redis pub/sub, the feed subgraph, the gateway's
 completion). The plain server is graphql-ws with one local schema delivering one in-memory event to as many
 clients, in the same run, as its own process. \`BENCH_ONLY=fanout npm run bench\`.
 

@@ -5,7 +5,9 @@ import { Follow } from './follow/follow.entity';
 import { InitFeed1732300000000 } from './migrations/1732300000000-init-feed';
 import { FeedSocial1732900000000 } from './migrations/1732900000000-social';
 
-export const FEED_SCHEMA = 'feed';
+import { FEED_SCHEMA } from '@link-archive/feed-domain';
+
+export { FEED_SCHEMA };
 
 export const feedDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger' | 'poolSize'>) =>
   createDataSource({

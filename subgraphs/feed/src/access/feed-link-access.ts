@@ -2,7 +2,9 @@ import { queryRows, type Queryable } from '@link-archive/events';
 
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 
-export type Visibility = 'PRIVATE' | 'FOLLOWERS' | 'PUBLIC';
+import type { Visibility } from '@link-archive/feed-domain';
+
+export type { Visibility };
 
 export interface LinkChange {
   linkId: string;

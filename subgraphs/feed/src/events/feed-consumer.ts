@@ -15,7 +15,7 @@ import {
 } from '@link-archive/events';
 import { KnownAccounts } from '../accounts/known-accounts';
 import { FeedLinkAccess } from '../access/feed-link-access';
-import { addFeedItem } from '../feed-item/feed-items';
+import { addFeedItem } from '@link-archive/feed-domain';
 import { notify } from '../notifications/notify';
 import type { TimelineStore } from '../timeline/timeline-store';
 

@@ -11,7 +11,7 @@ import {
 import { emitEvent, queryRows, userFollowed, userUnfollowed, type Transactor } from '@link-archive/events';
 import type { DataSource } from 'typeorm';
 import type { KnownAccounts } from '../accounts/known-accounts';
-import { addFeedItem } from '../feed-item/feed-items';
+import { addFeedItem } from '@link-archive/feed-domain';
 import { notify } from '../notifications/notify';
 import type { TimelineStore } from '../timeline/timeline-store';
 import { FEED_SCHEMA } from '../data-source';

@@ -1,6 +1,8 @@
 import { emitEvent, feedItemAdded, queryRows, type Queryable } from '@link-archive/events';
-import type { Visibility } from '../access/feed-link-access';
-import { FEED_SCHEMA } from '../data-source';
+
+export const FEED_SCHEMA = 'feed';
+
+export type Visibility = 'PRIVATE' | 'FOLLOWERS' | 'PUBLIC';
 
 export interface NewFeedItem {
   kind: 'LINK_SAVED' | 'REVIEW_POSTED' | 'USER_FOLLOWED';
