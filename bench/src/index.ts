@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the federation overhead and the crawl pipeline, each on its own production-mode stack
- * and fresh database; prints the figures and writes them to BENCHMARKS.md. BENCH_ONLY=federation|crawl|subscriptions|insights|analyser|home|fanout
+ * and fresh database; prints the figures and writes them to BENCHMARKS.md. BENCH_ONLY=federation|crawl|extraction|subscriptions|insights|analyser|home|fanout
  * runs one of them and replaces only its section of BENCHMARKS.md.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { insightsSection, runInsightsBenchmark } from './review-insights';
 import { analyserSection, runAnalyserAccuracy } from './analyser-accuracy';
 import { homeFeedSection, runHomeFeedBenchmark } from './home-feed';
 import { fanoutSection, runFanoutBenchmark } from './feed-fanout';
+import { extractionSection, runExtractionAccuracy } from './extraction-accuracy';
 
 async function main() {
   const only = process.env.BENCH_ONLY;
@@ -31,6 +32,11 @@ async function main() {
     const ratio = crawl.pipelinePerProcess / crawl.parseOnlyPerProcess;
     if (ratio < CRAWL_TARGET || crawl.p99 >= LATENCY_TARGET_MS)
       console.warn('the crawl pipeline misses its target');
+  }
+  if (!only || only === 'extraction') {
+    const extraction = await runExtractionAccuracy();
+    sections.push(extractionSection(extraction));
+    failed ||= extraction.ours.future > 0;
   }
   if (!only || only === 'subscriptions') {
     const subscriptions = await runSubscriptionBenchmark();

@@ -1,10 +1,26 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import createMetascraper from 'metascraper';
-import { metascraperRules } from '@link-archive/workers/extract';
+import metascraperAuthor from 'metascraper-author';
+import metascraperDate from 'metascraper-date';
+import metascraperDescription from 'metascraper-description';
+import metascraperImage from 'metascraper-image';
+import metascraperLang from 'metascraper-lang';
+import metascraperPublisher from 'metascraper-publisher';
+import metascraperTitle from 'metascraper-title';
+import metascraperUrl from 'metascraper-url';
 
-/** The same metascraper rules as the crawl worker. */
-const metascraper = createMetascraper(metascraperRules());
+/** metascraper with every rule set a link card needs (title, description, image, author, date, publisher, url, lang). */
+const metascraper = createMetascraper([
+  metascraperTitle(),
+  metascraperDescription(),
+  metascraperImage(),
+  metascraperAuthor(),
+  metascraperDate(),
+  metascraperPublisher(),
+  metascraperUrl(),
+  metascraperLang(),
+]);
 
 /** metascraper as its README uses it: given the HTML, it parses it itself (cheerio's default parser). */
 export const stockMetascraper = (html: string, url: string) => metascraper({ html, url, validateUrl: false });

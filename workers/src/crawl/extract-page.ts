@@ -2,16 +2,17 @@ import { Readability } from '@mozilla/readability';
 import { load, type CheerioAPI } from 'cheerio';
 import { parseHTML } from 'linkedom';
 import createMetascraper from 'metascraper';
-import metascraperAuthor from 'metascraper-author';
-import metascraperDate from 'metascraper-date';
-import metascraperDescription from 'metascraper-description';
 import metascraperImage from 'metascraper-image';
-import metascraperLang from 'metascraper-lang';
 import metascraperPublisher from 'metascraper-publisher';
-import metascraperTitle from 'metascraper-title';
 import metascraperUrl from 'metascraper-url';
-import { detect } from 'tinyld';
-import { structuredData, type ReviewData, type StructuredData } from './json-ld';
+import { parseJsonLdBlocks, structuredData, type ReviewData, type StructuredData } from './json-ld';
+import { author } from './metadata/author';
+import { description } from './metadata/description';
+import { language } from './metadata/language';
+import { readSignals, type ReadableArticle } from './metadata/page-signals';
+import { publishedAt } from './metadata/published-date';
+import { siteName } from './metadata/site-name';
+import { title } from './metadata/title';
 import { microdataReviews } from './microdata';
 
 export interface ExtractedPage {
@@ -23,7 +24,7 @@ export interface ExtractedPage {
   imageUrl: string | null;
   author: string | null;
   publishedAt: Date | null;
-  /** BCP 47 primary tag, detected from the readable text (the page's own lang attribute when text is short). */
+  /** BCP 47 primary tag: the page's declared language unless its text says otherwise with confidence. */
   language: string | null;
   /** The readable text's first ~500 characters. */
   excerpt: string | null;
@@ -32,24 +33,16 @@ export interface ExtractedPage {
   structured: StructuredData;
 }
 
-/** The card's metascraper rules: shared with the benchmark's stock use of the library. */
-export const metascraperRules = () => [
-  metascraperTitle(),
-  metascraperDescription(),
-  metascraperImage(),
-  metascraperAuthor(),
-  metascraperDate(),
-  metascraperPublisher(),
-  metascraperUrl(),
-  metascraperLang(),
-];
+/**
+ * What the card still takes from metascraper: the image, the canonical URL and its reading of the publisher
+ * (a candidate for the site's name). Title, description, author, date and language are chosen by our rules.
+ */
+export const metascraperRules = () => [metascraperImage(), metascraperPublisher(), metascraperUrl()];
 
 const metascraper = createMetascraper(metascraperRules());
 
 /** Readable text kept for taggers and search (and stored on the link). */
 export const MAX_TEXT = 10_000;
-/** Enough text to tell a language apart; detection cost grows with length. */
-const LANGUAGE_SAMPLE = 5_000;
 const EXCERPT = 500;
 const cap = (value: unknown, max: number): string | null =>
   typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : null;
@@ -89,8 +82,13 @@ function withCheapIdentity($: CheerioAPI): CheerioAPI {
   return $;
 }
 
-/** Card metadata (metascraper), readable text (Readability on linkedom), language and schema.org data of a page. */
-export async function extractPage(html: string, url: string): Promise<ExtractedPage> {
+/**
+ * Card metadata, readable text, language and schema.org data of a page. Each field is chosen by rule from what
+ * the page says about itself (meta tags, JSON-LD even when wrapped in CDATA or comments, Parse.ly, its
+ * <title> and heading, Readability's reading); metascraper supplies the image and canonical URL and its
+ * reading of the publisher. `fetchedAt` bounds the published date (nothing is published after it was read).
+ */
+export async function extractPage(html: string, url: string, fetchedAt = new Date()): Promise<ExtractedPage> {
   // cheerio's htmlparser2 mode parses several times faster than its default parse5 for metascraper's
   // read-only queries; the URL was checked before it was fetched (metascraper's check refuses local hosts)
   const htmlDom = load(html, { baseURI: url, xml: { xmlMode: false, decodeEntities: true } });
@@ -105,29 +103,31 @@ export async function extractPage(html: string, url: string): Promise<ExtractedP
   const icon = document.querySelector(
     'link[rel~="icon"], link[rel="shortcut icon"], link[rel="apple-touch-icon"]',
   );
-  let readable: { textContent?: string | null } | null = null;
+  let readable: (ReadableArticle & { textContent?: string | null }) | null = null;
   try {
     readable = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
       charThreshold: 200,
-      // only the text is used: skip serializing the article back to HTML
-      serializer: () => '',
+      // keep the article's element itself: its paragraphs are read, not its serialization
+      serializer: (el) => el as unknown as string,
     }).parse();
   } catch {
     readable = null;
   }
   const text = squash(readable?.textContent || document.body?.textContent || '').slice(0, MAX_TEXT);
-  const detected = text.length >= 200 ? detect(text.slice(0, LANGUAGE_SAMPLE)) : '';
-  const date = meta.date ? new Date(meta.date) : null;
+  const signals = readSignals(htmlDom, url, parseJsonLdBlocks(ldBlocks), readable);
+  const lang = language(signals, text);
+  const pageTitle = title(signals);
+  const site = siteName(signals, cap(meta.publisher, 200));
   return {
-    title: cap(meta.title, 500),
-    description: cap(meta.description, 2_000),
+    title: pageTitle,
+    description: description(signals, pageTitle),
     canonicalUrl: absolute(meta.url, url),
-    siteName: cap(meta.publisher, 200),
+    siteName: site,
     faviconUrl: absolute(icon?.getAttribute('href'), url) ?? new URL('/favicon.ico', url).href,
     imageUrl: absolute(meta.image, url),
-    author: cap(meta.author, 200),
-    publishedAt: date && !Number.isNaN(date.getTime()) ? date : null,
-    language: detected || cap(meta.lang, 35)?.toLowerCase() || null,
+    author: author(signals, site),
+    publishedAt: publishedAt(signals, lang, fetchedAt),
+    language: lang,
     excerpt: text ? text.slice(0, EXCERPT) : null,
     text,
     structured: withReviews(structuredData(ldBlocks), pageReviews),

@@ -48,6 +48,18 @@ function text(v: unknown): string | null {
   return null;
 }
 
+/**
+ * A block's JSON without the wrappers CMSes put around scripts: HTML comments and CDATA sections, themselves
+ * often inside JavaScript comments (`//<![CDATA[` … `//]]>`, or the same inside slash-star comments).
+ */
+function unwrapped(raw: string): string {
+  return raw
+    .replace(/^\s*(?:\/\/|\/\*)?\s*(?:<!--|<!\[CDATA\[)\s*(?:\*\/)?/, '')
+    .replace(/(?:\/\/|\/\*)?\s*(?:-->|\]\]>)\s*(?:\*\/)?\s*$/, '')
+    .trim()
+    .replace(/;$/, '');
+}
+
 /** Parses every JSON-LD block; a broken block is skipped, the others still count. */
 export function parseJsonLdBlocks(blocks: string[]): Node[] {
   const nodes: Node[] = [];
@@ -62,11 +74,7 @@ export function parseJsonLdBlocks(blocks: string[]): Node[] {
   };
   for (const raw of blocks) {
     if (raw.length > MAX_BLOCK) continue;
-    const cleaned = raw
-      .replace(/^\s*(<!--|<!\[CDATA\[)/, '')
-      .replace(/(-->|\]\]>)\s*$/, '')
-      .trim()
-      .replace(/;$/, '');
+    const cleaned = unwrapped(raw);
     try {
       visit(JSON.parse(cleaned), 0);
     } catch {
