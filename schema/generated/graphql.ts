@@ -93,6 +93,8 @@ export type Link = {
   __typename?: 'Link';
   author?: Maybe<Scalars['String']['output']>;
   canonicalUrl?: Maybe<Scalars['String']['output']>;
+  /** The preserved readable article (sanitized HTML): a short-lived signed URL. */
+  contentUrl?: Maybe<Scalars['String']['output']>;
   crawledAt?: Maybe<Scalars['DateTime']['output']>;
   createdAt: Scalars['DateTime']['output'];
   description?: Maybe<Scalars['String']['output']>;
@@ -108,6 +110,7 @@ export type Link = {
   owner: User;
   publishedAt?: Maybe<Scalars['DateTime']['output']>;
   rating?: Maybe<RatingSummary>;
+  readingMinutes?: Maybe<Scalars['Int']['output']>;
   reviews: ReviewConnection;
   siteName?: Maybe<Scalars['String']['output']>;
   status: LinkStatus;
@@ -117,6 +120,8 @@ export type Link = {
   updatedAt: Scalars['DateTime']['output'];
   url: Scalars['String']['output'];
   visibility: Visibility;
+  /** Words of the readable text. */
+  wordCount?: Maybe<Scalars['Int']['output']>;
 };
 
 

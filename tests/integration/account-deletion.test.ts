@@ -15,7 +15,7 @@ import {
 } from '@link-archive/testkit';
 
 const SAVE = 'mutation($url: String!) { saveLink(url: $url, visibility: PUBLIC) { id } }';
-const THUMB = 'query($id: ID!) { link(id: $id) { status thumbnail { small: url(size: SMALL) } } }';
+const THUMB = 'query($id: ID!) { link(id: $id) { status contentUrl thumbnail { small: url(size: SMALL) } } }';
 const SCHEMAS = ['user', 'link', 'review', 'feed', 'media'];
 // the event plumbing itself: ids of past events, pruned on their own schedule (see the events note)
 const EVENT_TABLES = new Set(['outbox', 'consumed_events']);
@@ -56,26 +56,30 @@ afterAll(async () => {
   await db.end();
 });
 
-async function saveReady(owner: TestAccount, path: string): Promise<{ id: string; small: string }> {
+async function saveReady(
+  owner: TestAccount,
+  path: string,
+): Promise<{ id: string; small: string; contentUrl: string }> {
   const { saveLink } = await execute<{ saveLink: { id: string } }>(
     SAVE,
     { url: site.url(path) },
     { token: owner.accessToken },
   );
   let small = '';
+  let contentUrl = '';
   await vi.waitFor(
     async () => {
-      const { link } = await execute<{ link: { status: string; thumbnail: { small: string } | null } }>(
-        THUMB,
-        { id: saveLink.id },
-        { token: owner.accessToken },
-      );
+      const { link } = await execute<{
+        link: { status: string; contentUrl: string | null; thumbnail: { small: string } | null };
+      }>(THUMB, { id: saveLink.id }, { token: owner.accessToken });
       expect(link.thumbnail?.small).toBeTruthy();
+      expect(link.contentUrl).toBeTruthy();
       small = link.thumbnail!.small;
+      contentUrl = link.contentUrl!;
     },
     { timeout: 20_000, interval: 100 },
   );
-  return { id: saveLink.id, small };
+  return { id: saveLink.id, small, contentUrl };
 }
 
 /** Rows in any table of any subgraph's schema with the id in any uuid column. */
@@ -148,6 +152,9 @@ describe('deleteAccount', () => {
       { timeout: 10_000 },
     );
     for (const url of sizes(kept.small)) expect((await fetch(url)).status).toBe(200);
+    // the readable copies of the leaver's links went with them; the stayer's copy of the same page did not
+    for (const url of [mine.contentUrl, shared.contentUrl]) expect((await fetch(url)).status).toBe(404);
+    expect((await fetch(kept.contentUrl)).status).toBe(200);
     expect(shared.small).toBe(kept.small);
     await socket.close();
   });

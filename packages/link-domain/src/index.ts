@@ -4,3 +4,4 @@ export * from './link-events';
 export * from './pipeline-link';
 export * from './link-transitions';
 export * from './link-lifecycle';
+export * from './link-articles';

@@ -1,3 +1,4 @@
+import type { LinkArticles } from './link-articles';
 import {
   emitEvent,
   forgetFollows,
@@ -97,10 +98,19 @@ export function applyEdits(
   });
 }
 
-/** The owner deletes a link: its row stays as a tombstone (offline sync tells devices) and link.deleted goes out. */
-export async function tombstoneLink(tx: Queryable, link: { id: string; ownerId: string }): Promise<void> {
+/**
+ * The owner deletes a link: its row stays as a tombstone (offline sync tells devices), its readable copy goes,
+ * and link.deleted goes out.
+ */
+export async function tombstoneLink(
+  tx: Queryable,
+  link: { id: string; ownerId: string },
+  articles: LinkArticles,
+): Promise<void> {
+  await articles.removeFor(tx, { linkId: link.id });
   await tx.query(
-    'UPDATE link.links SET deleted_at = now(), updated_at = now() WHERE id = $1 AND deleted_at IS NULL',
+    `UPDATE link.links SET deleted_at = now(), updated_at = now(), content_key = NULL
+      WHERE id = $1 AND deleted_at IS NULL`,
     [link.id],
   );
   await emitEvent(tx, LINK_SCHEMA, linkDeleted, { linkId: link.id, ownerId: link.ownerId });
@@ -170,9 +180,10 @@ export function restartStaleCrawls(transaction: Transactor, ages: RecrawlAges, l
 /**
  * An erased account's links go for good (tombstones too: no device of that account syncs again), each
  * announced as link.deleted so reviews, feed items and thumbnails of it go as well; its follow edges leave the
- * visibility projection.
+ * visibility projection. Their readable copies are deleted before the rows.
  */
-export async function eraseOwner(tx: Queryable, ownerId: string): Promise<void> {
+export async function eraseOwner(tx: Queryable, ownerId: string, articles: LinkArticles): Promise<void> {
+  await articles.removeFor(tx, { ownerId });
   const links = await queryRows<{ id: string }>(
     tx,
     'SELECT id FROM link.links WHERE owner_id = $1 FOR UPDATE',

@@ -21,6 +21,8 @@ export interface LinkCard {
   language: string | null;
   excerpt: string | null;
   text: string;
+  wordCount: number | null;
+  readingMinutes: number | null;
   contentType: string | null;
   kind: PageKind;
   /** The page's schema.org data; its reviews go to the review domain with link.crawled. */
@@ -61,15 +63,19 @@ export class LinkTransitions {
     });
   }
 
-  /** The page's card, then TAGGING; link.crawled hands the page's reviews to the review domain. */
-  saveCrawl(link: PipelineLink, card: LinkCard): Promise<boolean> {
+  /**
+   * The page's card (and the key of its readable copy, already stored), then TAGGING; link.crawled hands the
+   * page's reviews to the review domain. A crawl that kept no copy leaves the previous one in place.
+   */
+  saveCrawl(link: PipelineLink, card: LinkCard, contentKey: string | null = null): Promise<boolean> {
     return this.move(
       link,
       [LinkStatus.PENDING, LinkStatus.CRAWLING],
       LinkStatus.TAGGING,
       `, canonical_url = $4, title = $5, description = $6, site_name = $7, favicon_url = $8, image_url = $9,
          author = $10, published_at = $11, language = $12, excerpt = $13, content_text = $14,
-         content_type = $15, page_kind = $16, structured_data = $17::jsonb, crawled_at = now()`,
+         content_type = $15, page_kind = $16, structured_data = $17::jsonb, crawled_at = now(),
+         word_count = $18, reading_minutes = $19, content_key = COALESCE($20, content_key)`,
       [
         card.canonicalUrl,
         card.title,
@@ -85,6 +91,9 @@ export class LinkTransitions {
         card.contentType,
         card.kind,
         JSON.stringify(card.structured),
+        card.wordCount,
+        card.readingMinutes,
+        contentKey,
       ],
       (tx) => announceCrawl(tx, link, card),
     );

@@ -22,12 +22,14 @@ export interface PipelineLink {
   tags: StoredTag[];
   /** The page's main image as the crawl found it: what the thumbnail is made from. */
   imageUrl: string | null;
+  /** The preserved readable article's S3 key, from the last crawl that stored one. */
+  contentKey: string | null;
 }
 
 export const PIPELINE_COLUMNS = `id, owner_id AS "ownerId", owner_plan AS "ownerPlan", url,
   normalized_url AS "normalizedUrl", status, crawl_generation AS generation, deleted_at IS NOT NULL AS deleted,
   title, description, site_name AS "siteName", language, content_text AS "contentText", page_kind AS "pageKind",
-  visibility, tags, image_url AS "imageUrl"`;
+  visibility, tags, image_url AS "imageUrl", content_key AS "contentKey"`;
 
 export async function pipelineLink(db: Queryable, id: string): Promise<PipelineLink | null> {
   const rows = await queryRows<PipelineLink>(db, `SELECT ${PIPELINE_COLUMNS} FROM link.links WHERE id = $1`, [

@@ -1,4 +1,6 @@
 import { linkChangesHub } from '@link-archive/events';
+import { LinkArticles } from '@link-archive/link-domain';
+import { mediaStoreFrom } from '@link-archive/storage';
 import type { SubgraphDefinition } from '@link-archive/federation';
 import { Enqueuer, retryPolicy } from '@link-archive/queues';
 import type { LinkContext } from './context';
@@ -21,7 +23,8 @@ export const linkSubgraph: SubgraphDefinition<LinkContext, LinkEnvironment> = {
     const policy = new VisibilityPolicy(ds);
     const enqueuer = new Enqueuer({ url: env.REDIS_URL }, env.REDIS_PREFIX, retryPolicy(env));
     const pipeline = new LinkPipeline(enqueuer, logger);
-    const links = new LinkService(ds, policy, pipeline);
+    const articles = new LinkArticles(mediaStoreFrom(env));
+    const links = new LinkService(ds, policy, pipeline, articles);
     const linkEvents = linkChangesHub(env.REDIS_URL, env.REDIS_PREFIX);
     const repo = ds.getRepository(Link);
     return {
@@ -31,7 +34,7 @@ export const linkSubgraph: SubgraphDefinition<LinkContext, LinkEnvironment> = {
         loaders: { link: createLinkLoader(repo, policy, base.viewer) },
       }),
       subscriptions: true,
-      events: { consumer: 'link', handlers: linkEventHandlers },
+      events: { consumer: 'link', handlers: linkEventHandlers(articles) },
       close: async () => {
         linkEvents.close();
         await enqueuer.close();

@@ -4,6 +4,7 @@ import { Link } from './link/link.entity';
 import { InitLink1732300000000 } from './migrations/1732300000000-init-link';
 import { LinkPipeline1732400000000 } from './migrations/1732400000000-link-pipeline';
 import { LinkFollowProjection1732900000000 } from './migrations/1732900000000-follow-projection';
+import { LinkReadableCopies1733000000000 } from './migrations/1733000000000-readable-copies';
 
 import { LINK_SCHEMA } from '@link-archive/link-domain';
 
@@ -19,5 +20,6 @@ export const linkDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger'
       LinkPipeline1732400000000,
       LinkDomainEvents1732500000000,
       LinkFollowProjection1732900000000,
+      LinkReadableCopies1733000000000,
     ],
   });

@@ -65,6 +65,9 @@ export function fileCard(
     language: null,
     excerpt: null,
     text: '',
+    articleHtml: null,
+    wordCount: null,
+    readingMinutes: null,
     structured: EMPTY_STRUCTURED,
   };
 }

@@ -14,6 +14,7 @@ import { publishedAt } from './metadata/published-date';
 import { siteName } from './metadata/site-name';
 import { title } from './metadata/title';
 import { microdataReviews } from './microdata';
+import { countWords, readableDocument, readingMinutes } from './readable-article';
 
 export interface ExtractedPage {
   title: string | null;
@@ -30,6 +31,11 @@ export interface ExtractedPage {
   excerpt: string | null;
   /** Readable text for taggers, capped. */
   text: string;
+  /** The readable article as a sanitized standalone HTML document (what Link.contentUrl serves). */
+  articleHtml: string | null;
+  /** Words of the whole readable text, and minutes to read them. */
+  wordCount: number | null;
+  readingMinutes: number | null;
   structured: StructuredData;
 }
 
@@ -113,11 +119,14 @@ export async function extractPage(html: string, url: string, fetchedAt = new Dat
   } catch {
     readable = null;
   }
-  const text = squash(readable?.textContent || document.body?.textContent || '').slice(0, MAX_TEXT);
+  const fullText = squash(readable?.textContent || document.body?.textContent || '');
+  const text = fullText.slice(0, MAX_TEXT);
+  const words = countWords(fullText);
   const signals = readSignals(htmlDom, url, parseJsonLdBlocks(ldBlocks), readable);
   const lang = language(signals, text);
   const pageTitle = title(signals);
   const site = siteName(signals, cap(meta.publisher, 200));
+  const content = readable?.content as { innerHTML?: string } | undefined;
   return {
     title: pageTitle,
     description: description(signals, pageTitle),
@@ -130,6 +139,11 @@ export async function extractPage(html: string, url: string, fetchedAt = new Dat
     language: lang,
     excerpt: text ? text.slice(0, EXCERPT) : null,
     text,
+    articleHtml: content?.innerHTML
+      ? readableDocument(content.innerHTML, url, { title: pageTitle, language: lang })
+      : null,
+    wordCount: fullText ? words : null,
+    readingMinutes: fullText ? readingMinutes(words) : null,
     structured: withReviews(structuredData(ldBlocks), pageReviews),
   };
 }

@@ -17,6 +17,9 @@ const page = (title: string, text = 'A short page.', kind: CrawledPage['kind'] =
   language: 'en',
   excerpt: null,
   text,
+  articleHtml: null,
+  wordCount: null,
+  readingMinutes: null,
   structured: { types: [], aggregateRating: null, reviews: [] },
 });
 

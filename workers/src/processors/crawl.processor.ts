@@ -1,4 +1,4 @@
-import { LinkTransitions, pipelineLink, type PipelineLink } from '@link-archive/link-domain';
+import { LinkArticles, LinkTransitions, pipelineLink, type PipelineLink } from '@link-archive/link-domain';
 import { crawlQueue, tagQueue, thumbnailQueue, type Lane } from '@link-archive/queues';
 import { DelayedError } from 'bullmq';
 import { CrawlDelay, Crawler } from '../crawl/crawler';
@@ -14,6 +14,7 @@ export const crawlProcessor: ProcessorDefinition = {
   name: 'crawl',
   start(deps) {
     const links = new LinkTransitions(deps.transaction);
+    const articles = new LinkArticles(deps.media);
     const crawler = new Crawler(deps.redis, deps.fetchOptions, deps.env.CRAWLER_HOST_INTERVAL_MS);
     return laneWorkers(
       deps,
@@ -50,7 +51,15 @@ export const crawlProcessor: ProcessorDefinition = {
           await links.fail(link, refusal);
           throw recordedFailure(refusal);
         }
-        if (await links.saveCrawl(link, page)) {
+        // the readable copy is stored first: the link's previous copy stays until this one is recorded
+        const contentKey = page.articleHtml ? await articles.put(link.id, page.articleHtml) : null;
+        if (await links.saveCrawl(link, page, contentKey)) {
+          if (contentKey && link.contentKey && link.contentKey !== contentKey)
+            await articles
+              .remove([link.contentKey])
+              .catch((err: unknown) =>
+                deps.logger.warn({ err, linkId, key: link.contentKey }, 'previous readable copy not deleted'),
+              );
           await enqueueTagging(deps, link, lane);
           await enqueueThumbnail(deps, { ...link, imageUrl: page.imageUrl }, lane);
         }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Tag } from '../tags/tag';
 import { LinkStatus, Visibility } from './link.enums';
 
@@ -61,6 +61,18 @@ export class Link {
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   excerpt: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Words of the readable text.' })
+  @Column({ type: 'integer', name: 'word_count', nullable: true })
+  wordCount: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @Column({ type: 'integer', name: 'reading_minutes', nullable: true })
+  readingMinutes: number | null;
+
+  /** The preserved readable article's S3 key; served as contentUrl. */
+  @Column({ type: 'text', name: 'content_key', nullable: true })
+  contentKey: string | null;
 
   @Field(() => LinkStatus)
   @Column({ type: 'text', default: LinkStatus.PENDING })

@@ -71,6 +71,18 @@ export class LinkResolver {
     return { id: link.ownerId };
   }
 
+  /**
+   * The preserved readable article: a short-lived signed URL, for whoever this link was resolved for (every
+   * path that returns a Link has checked the viewer may see it).
+   */
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The preserved readable article (sanitized HTML): a short-lived signed URL.',
+  })
+  contentUrl(@Root() link: Link, @Ctx() ctx: LinkContext): Promise<string | null> {
+    return ctx.services.links.contentUrl(link);
+  }
+
   /** The owner's private annotation: null for everyone else, on every path that returns a Link. */
   @FieldResolver(() => String, {
     nullable: true,

@@ -13,7 +13,13 @@ import {
   type Viewer,
 } from '@link-archive/core';
 import type { Transactor } from '@link-archive/events';
-import { applyEdits, insertLink, restartCrawl, tombstoneLink } from '@link-archive/link-domain';
+import {
+  applyEdits,
+  insertLink,
+  restartCrawl,
+  tombstoneLink,
+  type LinkArticles,
+} from '@link-archive/link-domain';
 import type { DataSource, Repository } from 'typeorm';
 import { userTags, withUserTags } from '../tags/normalize-tag';
 import type { TagCount } from '../tags/tag';
@@ -42,6 +48,7 @@ export class LinkService {
     private readonly ds: DataSource,
     private readonly policy: VisibilityPolicy,
     private readonly pipeline: LinkPipeline,
+    private readonly articles: LinkArticles,
   ) {
     this.links = ds.getRepository(Link);
     this.transaction = (work) => ds.transaction((manager) => work(manager));
@@ -138,8 +145,13 @@ export class LinkService {
 
   async delete(viewer: Viewer, id: string): Promise<boolean> {
     const link = await this.owned(viewer, id);
-    await this.transaction((tx) => tombstoneLink(tx, link));
+    await this.transaction((tx) => tombstoneLink(tx, link, this.articles));
     return true;
+  }
+
+  /** A signed URL of the link's preserved readable article; the caller has already resolved the link for the viewer. */
+  contentUrl(link: Link): Promise<string | null> {
+    return link.contentKey ? this.articles.url(link.contentKey) : Promise.resolve(null);
   }
 
   /** A new crawl generation: jobs of the previous one, still queued or running, change nothing. */
