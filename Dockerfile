@@ -27,10 +27,20 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
-FROM node:24-bookworm-slim
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build --chown=node:node /app /app
+
+# the render workers: the same image with Debian's Chromium (docker-compose's renderer service builds this target)
+FROM runtime AS renderer
+RUN apt-get update && apt-get install -y --no-install-recommends chromium fonts-noto-cjk \
+  && rm -rf /var/lib/apt/lists/*
+ENV CHROMIUM_PATH=/usr/bin/chromium
+USER node
+CMD ["node", "workers/dist/index.js"]
+
+FROM runtime
 USER node
 # overridden per service in docker-compose.yml
 CMD ["node", "gateway/dist/index.js"]

@@ -112,6 +112,8 @@ export type Link = {
   rating?: Maybe<RatingSummary>;
   readingMinutes?: Maybe<Scalars['Int']['output']>;
   reviews: ReviewConnection;
+  /** The page as a browser rendered it, when it needed one (also its thumbnail when it has no image). */
+  screenshot?: Maybe<MediaAsset>;
   siteName?: Maybe<Scalars['String']['output']>;
   status: LinkStatus;
   tags: Array<Tag>;
@@ -192,6 +194,7 @@ export type MediaAssetUrlArgs = {
 
 export type MediaKind =
   | 'AVATAR'
+  | 'SCREENSHOT'
   | 'THUMBNAIL'
   | 'UPLOAD';
 

@@ -26,6 +26,21 @@ export const workersEnvironment = storageEnvironment
     TAG_CONCURRENCY: count(8, 100),
     REVIEW_ANALYSIS_CONCURRENCY: count(8, 100),
     THUMBNAIL_CONCURRENCY: count(2, 20),
+    /** Pages rendered at once per process (each is a Chromium tab: memory-bound). */
+    RENDER_CONCURRENCY: count(1, 10),
+    /** Chromium for pages that need a browser; unset: /usr/bin/chromium and the usual places. */
+    CHROMIUM_PATH: optionalString(),
+    /**
+     * Whether crawls hand pages with no readable HTML to the render queue: auto when this process has Chromium;
+     * on where the renderers run elsewhere (their own containers), off to never render.
+     */
+    RENDER_PAGES: z.enum(['auto', 'on', 'off']).default('auto'),
+    /** Chromium's own sandbox off (containers without user namespaces: the container is the sandbox). */
+    CHROMIUM_NO_SANDBOX: z.enum(['true', 'false']).default('false'),
+    /** A render's whole time, and the requests and bytes one page may load. */
+    RENDER_TIMEOUT_MS: count(20_000, 120_000),
+    RENDER_MAX_REQUESTS: count(150, 1_000),
+    RENDER_MAX_BYTES: count(20 * 1024 * 1024, 200 * 1024 * 1024),
     /** host or host:port entries the crawler may reach although they are private (local test sites only). */
     CRAWLER_ALLOWED_HOSTS: z.string().default(''),
     /** Connect plus response headers, the whole fetch, and the decompressed body of a page. */

@@ -1,5 +1,6 @@
 import { crawlProcessor } from './processors/crawl.processor';
 import { relayProcessor } from './processors/relay.processor';
+import { renderProcessor } from './processors/render.processor';
 import { reviewAnalysisProcessor } from './processors/review-analysis.processor';
 import { scheduleProcessor } from './processors/schedule.processor';
 import { tagProcessor } from './processors/tag.processor';
@@ -21,6 +22,7 @@ export interface ProcessorDefinition {
 
 export const processors: ProcessorDefinition[] = [
   crawlProcessor,
+  renderProcessor,
   tagProcessor,
   thumbnailProcessor,
   uploadProcessor,

@@ -7,7 +7,7 @@ export const mediaReady = defineEvent({
   version: 1,
   payload: z.object({
     assetId: z.uuid(),
-    kind: z.enum(['THUMBNAIL', 'UPLOAD', 'AVATAR']),
+    kind: z.enum(['THUMBNAIL', 'UPLOAD', 'AVATAR', 'SCREENSHOT']),
     ownerId: z.uuid(),
     linkId: z.uuid().nullable(),
   }),

@@ -16,6 +16,14 @@ export const crawlQueue = defineQueue({
   jobId: ({ linkId, generation }) => `crawl-${linkId}-${generation}`,
 });
 
+/** A page whose HTML holds no readable content, rendered in headless Chromium (its own queue and concurrency). */
+export const renderQueue = defineQueue({
+  name: 'render',
+  payload: linkRun,
+  defaults: RETRYING,
+  jobId: ({ linkId, generation }) => `render-${linkId}-${generation}`,
+});
+
 export const tagQueue = defineQueue({
   name: 'tag',
   payload: linkRun,
@@ -62,6 +70,7 @@ export const scheduleQueue = defineQueue({
 /** Every queue contract, for tools that show them all (Bull Board). */
 export const ALL_QUEUES = [
   crawlQueue,
+  renderQueue,
   tagQueue,
   thumbnailQueue,
   uploadQueue,

@@ -3,6 +3,7 @@ import { createDataSource, type DataSourceOptions } from '@link-archive/federati
 import { MediaAsset } from './media/media-asset.entity';
 import { InitMedia1732300000000 } from './migrations/1732300000000-init-media';
 import { MediaPipeline1732400000000 } from './migrations/1732400000000-media-pipeline';
+import { MediaScreenshots1733000000000 } from './migrations/1733000000000-screenshots';
 
 export const MEDIA_SCHEMA = 'media';
 
@@ -11,5 +12,10 @@ export const mediaDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger
     ...options,
     schema: MEDIA_SCHEMA,
     entities: [MediaAsset],
-    migrations: [InitMedia1732300000000, MediaPipeline1732400000000, MediaDomainEvents1732500000000],
+    migrations: [
+      InitMedia1732300000000,
+      MediaPipeline1732400000000,
+      MediaDomainEvents1732500000000,
+      MediaScreenshots1733000000000,
+    ],
   });

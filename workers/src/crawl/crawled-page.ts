@@ -68,6 +68,7 @@ export function fileCard(
     articleHtml: null,
     wordCount: null,
     readingMinutes: null,
+    scripted: false,
     structured: EMPTY_STRUCTURED,
   };
 }

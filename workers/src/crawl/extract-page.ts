@@ -36,6 +36,8 @@ export interface ExtractedPage {
   /** Words of the whole readable text, and minutes to read them. */
   wordCount: number | null;
   readingMinutes: number | null;
+  /** The markup runs scripts: with no readable text, a browser may find what they build. */
+  scripted: boolean;
   structured: StructuredData;
 }
 
@@ -144,6 +146,7 @@ export async function extractPage(html: string, url: string, fetchedAt = new Dat
       : null,
     wordCount: fullText ? words : null,
     readingMinutes: fullText ? readingMinutes(words) : null,
+    scripted: /<script\b(?![^>]*type=["']?application\/(ld\+)?json)/i.test(html),
     structured: withReviews(structuredData(ldBlocks), pageReviews),
   };
 }

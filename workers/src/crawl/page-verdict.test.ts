@@ -20,6 +20,7 @@ const page = (title: string, text = 'A short page.', kind: CrawledPage['kind'] =
   articleHtml: null,
   wordCount: null,
   readingMinutes: null,
+  scripted: false,
   structured: { types: [], aggregateRating: null, reviews: [] },
 });
 

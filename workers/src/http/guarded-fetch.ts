@@ -29,6 +29,13 @@ export interface GuardedFetchOptions {
   wantsBody?: (contentType: string | null) => boolean;
   /** Called with the address a socket is about to connect to: the one place connections start. */
   onConnect?: (address: string, url: URL) => void;
+  /**
+   * 'manual': a redirect is answered as it came (status and Location, no body) for the caller to follow, as a
+   * browser fed by this client does; 'follow' (default) follows and checks each hop here.
+   */
+  redirect?: 'follow' | 'manual';
+  /** 'return': an HTTP error status is answered with its body (a browser shows 404 pages) instead of thrown. */
+  errorStatus?: 'throw' | 'return';
 }
 
 export interface FetchedResource {
@@ -74,6 +81,16 @@ export async function guardedFetch(
     const location = response.headers.location;
     if (response.statusCode! >= 300 && response.statusCode! < 400 && location) {
       response.resume();
+      if (o.redirect === 'manual') {
+        return {
+          url: url.href,
+          status: response.statusCode!,
+          headers: response.headers,
+          contentType: null,
+          body: Buffer.alloc(0),
+          redirects,
+        };
+      }
       if (redirects.length >= o.maxRedirects) {
         response.destroy();
         throw new FetchError('TOO_MANY_REDIRECTS', `more than ${o.maxRedirects} redirects`, true);
@@ -83,7 +100,7 @@ export async function guardedFetch(
       continue;
     }
     const status = response.statusCode!;
-    if (status >= 400) {
+    if (status >= 400 && o.errorStatus !== 'return') {
       response.destroy();
       const transient = status >= 500 || status === 408 || status === 429;
       throw new FetchError(`HTTP_${status}`, `the server answered ${status}`, !transient);

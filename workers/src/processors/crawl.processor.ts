@@ -1,21 +1,28 @@
-import { LinkArticles, LinkTransitions, pipelineLink, type PipelineLink } from '@link-archive/link-domain';
-import { crawlQueue, tagQueue, thumbnailQueue, type Lane } from '@link-archive/queues';
+import { pipelineLink } from '@link-archive/link-domain';
+import { crawlQueue, renderQueue } from '@link-archive/queues';
 import { DelayedError } from 'bullmq';
+import { CrawlStore } from '../crawl/crawl-store';
 import { CrawlDelay, Crawler } from '../crawl/crawler';
-import { untaggable } from '../crawl/page-verdict';
+import { needsBrowser } from '../render/needs-browser';
+import { renderingChromium } from '../render/rendering';
 import type { ProcessorDefinition } from '../registry';
-import type { WorkerDeps } from '../worker-deps';
-import { recordedFailure, settleFailure } from './failure';
+import { settleFailure } from './failure';
 import { giveUpLink } from './give-up';
 import { laneWorkers } from './lane-workers';
 
-/** Crawl: PENDING → CRAWLING → TAGGING (card stored, tag and thumbnail jobs queued) or FAILED with a reason. */
+/**
+ * Crawl: PENDING → CRAWLING → TAGGING (card and readable copy stored, tag and thumbnail jobs queued), or on to
+ * the render queue when the HTML holds no readable content and a browser is installed, or FAILED with a reason.
+ */
 export const crawlProcessor: ProcessorDefinition = {
   name: 'crawl',
   start(deps) {
-    const links = new LinkTransitions(deps.transaction);
-    const articles = new LinkArticles(deps.media);
+    const store = new CrawlStore(deps);
+    const { links } = store;
     const crawler = new Crawler(deps.redis, deps.fetchOptions, deps.env.CRAWLER_HOST_INTERVAL_MS);
+    const canRender =
+      deps.env.RENDER_PAGES === 'on' ||
+      (deps.env.RENDER_PAGES === 'auto' && renderingChromium(deps) !== null);
     return laneWorkers(
       deps,
       crawlQueue,
@@ -28,9 +35,9 @@ export const crawlProcessor: ProcessorDefinition = {
           if (!current || current.deleted || current.generation !== generation) return 'superseded';
           // this job ran before and died after storing the card: every job it owed downstream is issued again
           // (the same job ids, so one that exists already is not doubled)
-          if (current.status === 'TAGGING') await enqueueTagging(deps, current, lane);
+          if (current.status === 'TAGGING') await store.enqueueTagging(current, lane);
           if (current.status === 'TAGGING' || current.status === 'READY')
-            await enqueueThumbnail(deps, current, lane);
+            await store.enqueueThumbnail(current, lane);
           return current.status === 'TAGGING' ? 'tagging' : 'finished';
         }
         let page;
@@ -46,42 +53,14 @@ export const crawlProcessor: ProcessorDefinition = {
             links.fail(link, code),
           );
         }
-        const refusal = untaggable(page);
-        if (refusal) {
-          await links.fail(link, refusal);
-          throw recordedFailure(refusal);
+        if (canRender && needsBrowser(page)) {
+          // the link stays CRAWLING until the render stores what the browser read
+          await deps.enqueuer.enqueue(renderQueue, { linkId, generation }, lane);
+          return 'rendering';
         }
-        // the readable copy is stored first: the link's previous copy stays until this one is recorded
-        const contentKey = page.articleHtml ? await articles.put(link.id, page.articleHtml) : null;
-        if (await links.saveCrawl(link, page, contentKey)) {
-          if (contentKey && link.contentKey && link.contentKey !== contentKey)
-            await articles
-              .remove([link.contentKey])
-              .catch((err: unknown) =>
-                deps.logger.warn({ err, linkId, key: link.contentKey }, 'previous readable copy not deleted'),
-              );
-          await enqueueTagging(deps, link, lane);
-          await enqueueThumbnail(deps, { ...link, imageUrl: page.imageUrl }, lane);
-        }
-        return 'crawled';
+        return (await store.save(link, page, lane)) ? 'crawled' : 'superseded';
       },
       giveUpLink(deps, links, ['PENDING', 'CRAWLING']),
     );
   },
-};
-
-const enqueueTagging = (deps: WorkerDeps, link: PipelineLink, lane: Lane) =>
-  deps.enqueuer.enqueue(tagQueue, { linkId: link.id, generation: link.generation }, lane);
-
-const enqueueThumbnail = async (deps: WorkerDeps, link: PipelineLink, lane: Lane) => {
-  if (!link.imageUrl) return;
-  const payload = {
-    linkId: link.id,
-    ownerId: link.ownerId,
-    generation: link.generation,
-    imageUrl: link.imageUrl,
-  };
-  // an image URL the thumbnail contract refuses (too long, not a URL) simply gets no thumbnail
-  if (thumbnailQueue.payload.safeParse(payload).success)
-    await deps.enqueuer.enqueue(thumbnailQueue, payload, lane);
 };

@@ -9,4 +9,13 @@ export class LinkThumbnailResolver {
   thumbnail(@Root() link: LinkRef, @Ctx() ctx: MediaContext) {
     return ctx.loaders.thumbnailOfLink.load(link.id);
   }
+
+  @FieldResolver(() => MediaAsset, {
+    nullable: true,
+    description:
+      'The page as a browser rendered it, when it needed one (also its thumbnail when it has no image).',
+  })
+  screenshot(@Root() link: LinkRef, @Ctx() ctx: MediaContext) {
+    return ctx.loaders.screenshotOfLink.load(link.id);
+  }
 }

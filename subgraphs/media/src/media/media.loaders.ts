@@ -32,6 +32,7 @@ export function createMediaLoaders(ds: DataSource) {
       return ids.map((id) => byId.get(id) ?? null);
     }),
     thumbnailOfLink: latestBy(ds, 'link_id', MediaKind.THUMBNAIL),
+    screenshotOfLink: latestBy(ds, 'link_id', MediaKind.SCREENSHOT),
     avatarOfUser: latestBy(ds, 'owner_id', MediaKind.AVATAR),
   };
 }
