@@ -34,6 +34,7 @@ interface Card {
   description: string | null;
   siteName: string | null;
   imageUrl: string | null;
+  faviconUrl: string | null;
   author: string | null;
   publishedAt: string | null;
   language: string | null;
@@ -74,12 +75,18 @@ async function waitForCard(id: string, account: TestAccount, done: (c: Card) => 
 
 let site: FixtureSite;
 let photo: Buffer;
+let icon: Buffer;
 
 beforeAll(async () => {
   photo = await sharp({
     create: { width: 1200, height: 800, channels: 3, background: { r: 200, g: 80, b: 40 } },
   })
     .jpeg()
+    .toBuffer();
+  icon = await sharp({
+    create: { width: 48, height: 48, channels: 4, background: { r: 20, g: 90, b: 200, alpha: 1 } },
+  })
+    .png()
     .toBuffer();
   site = await startSite(
     {
@@ -92,7 +99,7 @@ beforeAll(async () => {
         }),
       ),
       '/photo.jpg': text(photo, 'image/jpeg'),
-      '/favicon.png': text(Buffer.alloc(0), 'image/png'),
+      '/favicon.png': text(icon, 'image/png'),
     },
     { port: stack().sitePort },
   );
@@ -146,6 +153,17 @@ describe('the link pipeline through the gateway', () => {
       expect(Buffer.from(await original.arrayBuffer()).equals(photo)).toBe(true);
       const stranger = await signUp();
       expect((await card(saved.id, stranger)).thumbnail).toMatchObject({ original: null });
+
+      // the site's icon is fetched and served from the media store as a 64 px PNG, never hot-linked
+      const withIcon = await waitForCard(saved.id, owner, (c) => c.faviconUrl !== null);
+      expect(withIcon.faviconUrl).not.toContain(site.origin);
+      const served = await fetch(withIcon.faviconUrl!);
+      expect(served.headers.get('content-type')).toBe('image/png');
+      expect(await sharp(Buffer.from(await served.arrayBuffer())).metadata()).toMatchObject({
+        format: 'png',
+        width: 64,
+        height: 64,
+      });
 
       // every status change is published, in order (the thumbnail is media.ready: the subscription test's)
       const announced = () => published.received.filter((e) => e.linkId === saved.id);

@@ -1,4 +1,5 @@
 import { crawlProcessor } from './processors/crawl.processor';
+import { faviconProcessor } from './processors/favicon.processor';
 import { relayProcessor } from './processors/relay.processor';
 import { renderProcessor } from './processors/render.processor';
 import { reviewAnalysisProcessor } from './processors/review-analysis.processor';
@@ -25,6 +26,7 @@ export const processors: ProcessorDefinition[] = [
   renderProcessor,
   tagProcessor,
   thumbnailProcessor,
+  faviconProcessor,
   uploadProcessor,
   reviewAnalysisProcessor,
   scheduleProcessor,

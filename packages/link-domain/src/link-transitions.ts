@@ -14,6 +14,7 @@ export interface LinkCard {
   title: string | null;
   description: string | null;
   siteName: string | null;
+  /** The page's icon as found: the favicon job fetches and stores it (the link shows only the stored copy). */
   faviconUrl: string | null;
   imageUrl: string | null;
   author: string | null;
@@ -72,16 +73,15 @@ export class LinkTransitions {
       link,
       [LinkStatus.PENDING, LinkStatus.CRAWLING],
       LinkStatus.TAGGING,
-      `, canonical_url = $4, title = $5, description = $6, site_name = $7, favicon_url = $8, image_url = $9,
-         author = $10, published_at = $11, language = $12, excerpt = $13, content_text = $14,
-         content_type = $15, page_kind = $16, structured_data = $17::jsonb, crawled_at = now(),
-         word_count = $18, reading_minutes = $19, content_key = COALESCE($20, content_key)`,
+      `, canonical_url = $4, title = $5, description = $6, site_name = $7, image_url = $8,
+         author = $9, published_at = $10, language = $11, excerpt = $12, content_text = $13,
+         content_type = $14, page_kind = $15, structured_data = $16::jsonb, crawled_at = now(),
+         word_count = $17, reading_minutes = $18, content_key = COALESCE($19, content_key)`,
       [
         card.canonicalUrl,
         card.title,
         card.description,
         card.siteName,
-        card.faviconUrl,
         card.imageUrl,
         card.author,
         card.publishedAt,
@@ -97,6 +97,24 @@ export class LinkTransitions {
       ],
       (tx) => announceCrawl(tx, link, card),
     );
+  }
+
+  /**
+   * The site's icon as stored with the media (or null: the page's own icon is never hot-linked), for the
+   * generation that found it; announced like any other change of the card.
+   */
+  saveFavicon(linkId: string, generation: number, url: string | null): Promise<boolean> {
+    return this.transaction(async (tx) => {
+      const [row] = await queryRows<{ id: string; ownerId: string; visibility: Visibility }>(
+        tx,
+        `UPDATE link.links SET favicon_url = $3, updated_at = now()
+          WHERE id = $1 AND crawl_generation = $2 AND deleted_at IS NULL AND favicon_url IS DISTINCT FROM $3
+          RETURNING id, owner_id AS "ownerId", visibility`,
+        [linkId, generation, url],
+      );
+      if (row) await announceLinkChange(tx, row, null);
+      return row !== undefined;
+    });
   }
 
   /** Machine tags beside the owner's own, then READY. */

@@ -43,6 +43,18 @@ export const thumbnailQueue = defineQueue({
   jobId: ({ linkId, generation }) => `thumbnail-${linkId}-${generation}`,
 });
 
+/** A site's icon, fetched through the guarded client and stored with the media (never hot-linked). */
+export const faviconQueue = defineQueue({
+  name: 'favicon',
+  payload: z.object({
+    linkId: z.uuid(),
+    generation: z.number().int().min(1),
+    faviconUrl: z.url().max(2048),
+  }),
+  defaults: RETRYING,
+  jobId: ({ linkId, generation }) => `favicon-${linkId}-${generation}`,
+});
+
 /** A client's upload, checked on completion: type sniffed, resized like a thumbnail, stored by content. */
 export const uploadQueue = defineQueue({
   name: 'upload',
@@ -73,6 +85,7 @@ export const ALL_QUEUES = [
   renderQueue,
   tagQueue,
   thumbnailQueue,
+  faviconQueue,
   uploadQueue,
   reviewAnalysisQueue,
   scheduleQueue,

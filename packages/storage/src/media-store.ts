@@ -28,6 +28,8 @@ export const PUBLIC_PREFIX = 'thumbnails/';
 export const thumbnailKey = (sha256: string, longestSide: number) =>
   `${PUBLIC_PREFIX}${sha256}/${longestSide}.webp`;
 export const originalKey = (sha256: string) => `originals/${sha256}`;
+/** Sites' icons, 64 px PNG, public like the sizes: shared by every link of a site. */
+export const faviconKey = (sha256: string) => `${PUBLIC_PREFIX}favicons/${sha256}.png`;
 /** The longest side of each public size, in px. */
 export const THUMBNAIL_SIZES = [150, 300, 600] as const;
 /** Every object stored for one content hash: the private original and its public sizes. */

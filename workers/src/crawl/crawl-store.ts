@@ -1,5 +1,5 @@
 import { LinkArticles, LinkTransitions, type PipelineLink } from '@link-archive/link-domain';
-import { tagQueue, thumbnailQueue, type Lane } from '@link-archive/queues';
+import { faviconQueue, tagQueue, thumbnailQueue, type Lane } from '@link-archive/queues';
 import { recordedFailure } from '../processors/failure';
 import type { WorkerDeps } from '../worker-deps';
 import type { CrawledPage } from './crawled-page';
@@ -39,6 +39,7 @@ export class CrawlStore {
         );
     await this.enqueueTagging(link, lane);
     await this.enqueueThumbnail({ ...link, imageUrl: page.imageUrl }, lane);
+    await this.enqueueFavicon(link, page.faviconUrl, lane);
     return true;
   }
 
@@ -58,6 +59,17 @@ export class CrawlStore {
   /** The tag job of this generation (its id is fixed, so queuing it again never doubles it). */
   enqueueTagging(link: PipelineLink, lane: Lane): Promise<unknown> {
     return this.deps.enqueuer.enqueue(tagQueue, { linkId: link.id, generation: link.generation }, lane);
+  }
+
+  /** The favicon job, when the page names (or its site has) an icon. */
+  async enqueueFavicon(link: PipelineLink, faviconUrl: string | null, lane: Lane): Promise<void> {
+    const payload = { linkId: link.id, generation: link.generation, faviconUrl };
+    if (faviconQueue.payload.safeParse(payload).success)
+      await this.deps.enqueuer.enqueue(
+        faviconQueue,
+        payload as { linkId: string; generation: number; faviconUrl: string },
+        lane,
+      );
   }
 
   /** The thumbnail job, when the page has an image. */
