@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the federation overhead and the crawl pipeline, each on its own production-mode stack
- * and fresh database; prints the figures and writes them to BENCHMARKS.md. BENCH_ONLY=federation|crawl|extraction|subscriptions|insights|analyser|home|fanout
+ * and fresh database; prints the figures and writes them to BENCHMARKS.md. BENCH_ONLY=federation|crawl|extraction|render|subscriptions|insights|analyser|home|fanout
  * runs one of them and replaces only its section of BENCHMARKS.md.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { analyserSection, runAnalyserAccuracy } from './analyser-accuracy';
 import { homeFeedSection, runHomeFeedBenchmark } from './home-feed';
 import { fanoutSection, runFanoutBenchmark } from './feed-fanout';
 import { extractionSection, runExtractionAccuracy } from './extraction-accuracy';
+import { renderSection, runRenderBenchmark } from './render-throughput';
 
 async function main() {
   const only = process.env.BENCH_ONLY;
@@ -37,6 +38,10 @@ async function main() {
     const extraction = await runExtractionAccuracy();
     sections.push(extractionSection(extraction));
     failed ||= extraction.ours.future > 0;
+  }
+  if (!only || only === 'render') {
+    const render = await runRenderBenchmark();
+    sections.push(renderSection(render));
   }
   if (!only || only === 'subscriptions') {
     const subscriptions = await runSubscriptionBenchmark();
