@@ -59,6 +59,7 @@ export function extractionCorpus(): CorpusPage[] {
   for (const i of [1, 7, 10]) pages.push(shape.sealsAndLogos(en(i), i, next()));
   OTHER_LANGUAGES.forEach((a, i) => pages.push(shape.declaredLanguage(a, i, next('+01:00'))));
   for (const i of [0, 1, 2, 3]) pages.push(shape.koreanBlog(KOREAN[i]!, i + 2, next('+09:00')));
+  for (const i of [3, 8]) pages.push(shape.brandSuffix(en(i), i, next()));
   return pages;
 }
 export { FIELDS, matches, scoreCorpus, type CorpusScore, type Field } from './score';

@@ -680,3 +680,29 @@ export function declaredLanguage(a: Article, i: number, published: string): Corp
     },
   };
 }
+
+/** A short brand before a word in every title ("… - BBC News" on bbc.co.uk), the brand as the meta author. */
+export function brandSuffix(a: Article, i: number, published: string): CorpusPage {
+  const site = ['ABC News', 'NPR Radio'][i % 2]!;
+  const host = ['abc.net.au', 'npr.org'][i % 2]!;
+  const url = `https://www.${host}/news/${slug(a.title)}/${100 + i}`;
+  const html = `<!doctype html><html lang="en-AU"><head><meta charset="utf-8"><title>${esc(a.title)} - ${esc(site)}</title>
+<meta property="og:title" content="${esc(a.title)} - ${esc(site)}"><meta name="description" content="${esc(a.summary)}">
+<meta name="author" content="${esc(site)}"><meta property="article:published_time" content="${published}">
+</head><body><main><h1>${esc(a.title)}</h1><div class="byline"><span>By </span><a href="/news/${slug(a.author)}" class="author-link">${esc(a.author)}</a></div>
+${paragraphs(a)}</main></body></html>`;
+  return {
+    name: `brand-suffix-${i}`,
+    url,
+    body: utf8(html),
+    contentType: 'text/html; charset=utf-8',
+    expected: {
+      title: a.title,
+      author: a.author,
+      description: a.summary,
+      publishedAt: published,
+      siteName: site,
+      language: 'en',
+    },
+  };
+}

@@ -40,7 +40,7 @@ function isPlausible(value: string | null, site: string | null): value is string
 }
 
 /** Structured authors (JSON-LD, meta tags, Parse.ly): the page stating who wrote it. */
-function declared(signals: PageSignals): string | null {
+function declared(signals: PageSignals, site: string | null): string | null {
   const fromLd = signals.article ? ldNames(signals, signals.article.author).map(nameOf) : [];
   const people = fromLd.filter((n): n is string => isPlausible(n, null));
   if (people.length) return people.slice(0, 5).join(', ');
@@ -64,8 +64,9 @@ function declared(signals: PageSignals): string | null {
     'citation_author',
     'byl',
   ]) {
+    // a meta author that is the site's own name is a CMS default, not a writer
     const value = nameOf(metaValue(signals, key));
-    if (isPlausible(value, null)) return value;
+    if (isPlausible(value, site)) return value;
   }
   return null;
 }
@@ -118,7 +119,7 @@ export function author(signals: PageSignals, site: string | null): string | null
   // a product's or a place's page has no writer: names on it belong to its reviews
   const aboutAThing = signals.article !== null && typesOf(signals.article).some((t) => THINGS.test(t));
   const chosen =
-    declared(signals) ??
+    declared(signals, site) ??
     (aboutAThing ? null : visible(signals.$, site)) ??
     (aboutAThing
       ? null

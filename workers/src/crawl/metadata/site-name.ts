@@ -26,7 +26,9 @@ export function namesSite(text: string, signals: PageSignals, declared: string |
     folded === label ||
     folded === `the${label}` ||
     (folded.length >= 4 && label.includes(folded)) ||
-    (label.length >= 4 && folded.includes(label) && folded.length <= label.length + 8)
+    (label.length >= 4 && folded.includes(label) && folded.length <= label.length + 8) ||
+    // a short brand and a word after it ("BBC News" on bbc.co.uk)
+    (label.length === 3 && folded.startsWith(label) && folded.length <= label.length + 8 && words(text) <= 3)
   );
 }
 
