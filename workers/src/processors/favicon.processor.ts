@@ -9,9 +9,8 @@ import type { ProcessorDefinition } from '../registry';
 import { settleFailure } from './failure';
 import { laneWorkers } from './lane-workers';
 
-/** A site's stored icon is reused for a week, a site without one is asked again after a day. */
+/** A site's stored icon is reused for a week; a site without one is asked again by its next link. */
 const KNOWN_SECONDS = 7 * 86_400;
-const MISSING_SECONDS = 86_400;
 
 /**
  * Favicon: the page's icon through the guarded client (address policy, time and size caps), rasterized to a
@@ -30,9 +29,9 @@ export const faviconProcessor: ProcessorDefinition = {
         const { linkId, generation, faviconUrl } = job.data;
         const memo = `favicon:${createHash('sha256').update(faviconUrl).digest('hex')}`;
         const known = await deps.redis.get(memo);
-        if (known !== null) {
-          await links.saveFavicon(linkId, generation, known || null);
-          return known ? 'known' : 'none';
+        if (known) {
+          await links.saveFavicon(linkId, generation, known);
+          return 'known';
         }
         let stored: string | null;
         try {
@@ -49,10 +48,9 @@ export const faviconProcessor: ProcessorDefinition = {
           stored = deps.media.publicUrl(key);
         } catch (err) {
           // a site without a usable icon has none (the link shows no favicon rather than a hot link)
-          return settleFailure({ job, logger: deps.logger, context: { linkId } }, err, async () => {
-            await deps.redis.set(memo, '', 'EX', MISSING_SECONDS);
-            await links.saveFavicon(linkId, generation, null);
-          });
+          return settleFailure({ job, logger: deps.logger, context: { linkId } }, err, () =>
+            links.saveFavicon(linkId, generation, null),
+          );
         }
         await deps.redis.set(memo, stored, 'EX', KNOWN_SECONDS);
         await links.saveFavicon(linkId, generation, stored);
