@@ -23,6 +23,7 @@ COPY gateway/package.json gateway/
 COPY workers/package.json workers/
 COPY schema/package.json schema/
 COPY bench/package.json bench/
+COPY bench/federation/package.json bench/federation/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund

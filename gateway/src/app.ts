@@ -10,6 +10,7 @@ import { createLogger, createRedis, maskErrors } from '@link-archive/core';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { queueBoard } from './admin/queue-board';
 import { AccessTokenVerifier } from './auth/access-token';
+import { anonymousIdentity } from './auth/anonymous-identity';
 import { authenticate } from './auth/authenticate';
 import type { GatewayEnvironment } from './environment';
 import { RedisKeyValueCache } from './graphql/apq-cache';
@@ -84,13 +85,26 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
   });
   await server.start();
 
-  const tokens = await AccessTokenVerifier.create(env.JWT_PUBLIC_KEY, redis);
-  const partners = new PartnerKeys(
-    new URL('/internal/api-keys/verify', urls.user).href,
-    env.GATEWAY_SECRET,
-    env.SUBGRAPH_TIMEOUT_MS,
-    env.PARTNER_KEY_CACHE_MS,
-  );
+  const open = env.GATEWAY_AUTH === 'off';
+  if (open) {
+    logger.warn(
+      { supergraph: env.SUPERGRAPH_PATH, subgraphs: Object.keys(urls) },
+      'GATEWAY_AUTH=off: EVERY REQUEST IS ANONYMOUS: no authentication, rate limit, partner checks, WebSockets or queue board. For benchmarks and local tools only.',
+    );
+  } else if (!urls.user) {
+    throw new Error(
+      'this supergraph has no user subgraph, which auth needs (API keys): set GATEWAY_AUTH=off to serve it',
+    );
+  }
+  const tokens = open ? null : await AccessTokenVerifier.create(env.JWT_PUBLIC_KEY!, redis);
+  const partners = open
+    ? null
+    : new PartnerKeys(
+        new URL('/internal/api-keys/verify', urls.user).href,
+        env.GATEWAY_SECRET,
+        env.SUBGRAPH_TIMEOUT_MS,
+        env.PARTNER_KEY_CACHE_MS,
+      );
   const manifest = loadManifest(env.PERSISTED_QUERIES_PATH);
 
   app.disable('x-powered-by');
@@ -102,29 +116,32 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
   app.use(
     '/graphql',
     express.json({ limit: env.BODY_LIMIT }),
-    authenticate(tokens, partners),
-    rateLimit(redis, env.RATE_LIMIT_PER_MINUTE),
+    ...(tokens && partners
+      ? [authenticate(tokens, partners), rateLimit(redis, env.RATE_LIMIT_PER_MINUTE)]
+      : [anonymousIdentity]),
     tokenLimit(env.MAX_TOKENS),
     trustedDocuments(manifest),
     expressMiddleware(server, {
       context: async ({ res }) => createContext(res.locals.identity, env.GATEWAY_SECRET),
     }),
   );
-  const sockets = startGatewaySockets({
-    httpServer,
-    env,
-    supergraphSdl,
-    urls,
-    limitRules,
-    introspectionOpen,
-    trustProxy: app.get('trust proxy fn'),
-    tokens,
-    redis,
-    apollo: server,
-    mask,
-    logger,
-  });
-  const board = queueBoard(app, tokens, { url: env.REDIS_URL, prefix: env.REDIS_PREFIX });
+  const sockets = tokens
+    ? startGatewaySockets({
+        httpServer,
+        env,
+        supergraphSdl,
+        urls,
+        limitRules,
+        introspectionOpen,
+        trustProxy: app.get('trust proxy fn'),
+        tokens,
+        redis,
+        apollo: server,
+        mask,
+        logger,
+      })
+    : null;
+  const board = tokens ? queueBoard(app, tokens, { url: env.REDIS_URL, prefix: env.REDIS_PREFIX }) : null;
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use(
     (err: Error & { type?: string; status?: number }, _req: Request, res: Response, _next: NextFunction) => {
@@ -148,9 +165,9 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
     port,
     url: `http://127.0.0.1:${port}/graphql`,
     close: async () => {
-      await sockets.close();
+      await sockets?.close();
       await server.stop();
-      await board.close();
+      await board?.close();
       redis.disconnect();
     },
   };

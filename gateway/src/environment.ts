@@ -1,17 +1,23 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { booleanFlag, optionalString, parseEnvironment, port } from '@link-archive/core';
 import { z } from 'zod';
 
 const repoFile = (...parts: string[]) => join(__dirname, '..', '..', ...parts);
 
-export const gatewayEnvironment = z.object({
+const gatewayFields = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: port(4000),
   HOST: z.string().default('0.0.0.0'),
-  GATEWAY_SECRET: z.string().min(32, 'GATEWAY_SECRET must be at least 32 characters'),
-  JWT_PUBLIC_KEY: z
-    .string()
-    .includes('PUBLIC KEY', { message: 'JWT_PUBLIC_KEY must be an SPKI PEM Ed25519 key' }),
+  /**
+   * off: anonymous requests without our auth, rate limit, partner checks, sockets and queue board, for
+   * benchmarks and local tools on any supergraph. Refused in production unless GATEWAY_AUTH_OFF_IN_PRODUCTION
+   * is set to "i-understand".
+   */
+  GATEWAY_AUTH: z.enum(['on', 'off']).default('on'),
+  GATEWAY_AUTH_OFF_IN_PRODUCTION: optionalString(),
+  GATEWAY_SECRET: optionalString(),
+  JWT_PUBLIC_KEY: optionalString(),
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
   REDIS_PREFIX: z.string().default('la:'),
   SUPERGRAPH_PATH: z.string().default(repoFile('schema', 'supergraph.graphql')),
@@ -50,6 +56,35 @@ export const gatewayEnvironment = z.object({
   /** How long a socket may stay open before sending connection_init. */
   WS_INIT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
 });
+
+/** The gateway's settings: with auth on (the default), its secret and the token key are required. */
+export const gatewayEnvironment = gatewayFields
+  .superRefine((env, ctx) => {
+    if (env.GATEWAY_AUTH === 'off') {
+      if (env.NODE_ENV === 'production' && env.GATEWAY_AUTH_OFF_IN_PRODUCTION !== 'i-understand')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['GATEWAY_AUTH'],
+          message:
+            'GATEWAY_AUTH=off is refused in production (set GATEWAY_AUTH_OFF_IN_PRODUCTION=i-understand)',
+        });
+      return;
+    }
+    if (!env.GATEWAY_SECRET || env.GATEWAY_SECRET.length < 32)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GATEWAY_SECRET'],
+        message: 'GATEWAY_SECRET must be at least 32 characters',
+      });
+    if (!env.JWT_PUBLIC_KEY?.includes('PUBLIC KEY'))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_PUBLIC_KEY'],
+        message: 'JWT_PUBLIC_KEY must be an SPKI PEM Ed25519 key',
+      });
+  })
+  // without auth nothing verifies the gateway's credential, but subgraphs of ours still expect one signed
+  .transform((env) => ({ ...env, GATEWAY_SECRET: env.GATEWAY_SECRET ?? randomBytes(32).toString('hex') }));
 export type GatewayEnvironment = z.infer<typeof gatewayEnvironment>;
 
 export const loadEnvironment = (): GatewayEnvironment => parseEnvironment(gatewayEnvironment);

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  benchSupergraph,
+  startBenchSubgraphs,
+  startStockGateway,
+  testQuery,
+  type RunningSubgraphs,
+} from '@link-archive/bench-federation';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGateway, type RunningGateway } from '../../gateway/src/app';
+import { gatewayEnvironment } from '../../gateway/src/environment';
+
+let subgraphs: RunningSubgraphs;
+let supergraphPath: string;
+let stock: Awaited<ReturnType<typeof startStockGateway>>;
+let ours: RunningGateway;
+
+const base = () => ({
+  NODE_ENV: 'test',
+  PORT: '0',
+  HOST: '127.0.0.1',
+  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  REDIS_PREFIX: `foreign_${randomUUID().slice(0, 8)}:`,
+  SUPERGRAPH_PATH: supergraphPath,
+  LOG_LEVEL: 'silent',
+});
+
+beforeAll(async () => {
+  subgraphs = await startBenchSubgraphs();
+  supergraphPath = join(mkdtempSync(join(tmpdir(), 'foreign-')), 'supergraph.graphql');
+  writeFileSync(supergraphPath, benchSupergraph(subgraphs.urls));
+  stock = await startStockGateway(benchSupergraph(subgraphs.urls));
+  ours = await startGateway(gatewayEnvironment.parse({ ...base(), GATEWAY_AUTH: 'off' }));
+});
+
+afterAll(async () => {
+  await ours?.close();
+  await stock?.close();
+  await subgraphs?.close();
+});
+
+const post = async (url: string, body: unknown) => {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, text: await res.text() };
+};
+
+describe('a foreign supergraph with GATEWAY_AUTH=off', () => {
+  it('answers the benchmark TestQuery byte for byte as stock @apollo/gateway does', async () => {
+    const [mine, theirs] = await Promise.all([
+      post(ours.url, { query: testQuery, operationName: 'TestQuery' }),
+      post(stock.url, { query: testQuery, operationName: 'TestQuery' }),
+    ]);
+    expect(mine.status).toBe(200);
+    expect(mine.text.length).toBeGreaterThan(80_000);
+    expect(JSON.parse(mine.text).errors).toBeUndefined();
+    expect(mine.text).toBe(theirs.text);
+  });
+
+  it('answers other operations (variables, @requires, @provides) as stock does, and refuses bad ones alike', async () => {
+    const requests = [
+      {
+        query:
+          'query($id: ID!) { user(id: $id) { id name reviews { id product { upc shippingEstimate inStock } } } }',
+        variables: { id: '2' },
+      },
+      {
+        query:
+          '{ me { username reviews { author { username } } } topProducts(first: 2) { name reviews { body } } }',
+      },
+    ];
+    for (const request of requests) {
+      const [mine, theirs] = await Promise.all([post(ours.url, request), post(stock.url, request)]);
+      expect({ status: mine.status, text: mine.text }).toEqual({ status: theirs.status, text: theirs.text });
+    }
+    // errors are ours on purpose (no field suggestions), but the status and code are the same
+    const bad = { query: '{ topProducts { nope } }' };
+    const [mine, theirs] = await Promise.all([post(ours.url, bad), post(stock.url, bad)]);
+    const code = (r: { text: string }) => JSON.parse(r.text).errors[0].extensions.code;
+    expect([mine.status, code(mine)]).toEqual([theirs.status, code(theirs)]);
+  });
+});
+
+describe('GATEWAY_AUTH', () => {
+  it('refuses to be off in production without the explicit override', () => {
+    const production = { ...base(), NODE_ENV: 'production', GATEWAY_AUTH: 'off' };
+    expect(gatewayEnvironment.safeParse(production).success).toBe(false);
+    expect(
+      gatewayEnvironment.safeParse({ ...production, GATEWAY_AUTH_OFF_IN_PRODUCTION: 'i-understand' }).success,
+    ).toBe(true);
+  });
+
+  it('on (the default) needs its keys, and a supergraph with our user subgraph', async () => {
+    expect(gatewayEnvironment.safeParse(base()).success).toBe(false);
+    const env = gatewayEnvironment.parse({
+      ...base(),
+      GATEWAY_SECRET: 'x'.repeat(32),
+      JWT_PUBLIC_KEY:
+        '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----',
+    });
+    await expect(startGateway(env)).rejects.toThrow(/no user subgraph/);
+  });
+});
