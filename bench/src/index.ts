@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the federation overhead and the crawl pipeline, each on its own production-mode stack
- * and fresh database; prints the figures and writes them to BENCHMARKS.md. BENCH_ONLY=federation|crawl|extraction|render|subscriptions|insights|analyser|home|fanout
+ * and fresh database; prints the figures and writes them to BENCHMARKS.md. BENCH_ONLY=federation|gateways|crawl|extraction|render|subscriptions|insights|analyser|home|fanout
  * runs one of them and replaces only its section of BENCHMARKS.md.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { homeFeedSection, runHomeFeedBenchmark } from './home-feed';
 import { fanoutSection, runFanoutBenchmark } from './feed-fanout';
 import { extractionSection, runExtractionAccuracy } from './extraction-accuracy';
 import { renderSection, runRenderBenchmark } from './render-throughput';
+import { gatewaysSection, runGatewaysBenchmark } from '@link-archive/bench-federation';
 
 async function main() {
   const only = process.env.BENCH_ONLY;
@@ -25,6 +26,14 @@ async function main() {
     const federation = await federationOverhead();
     sections.push(federation.section);
     failed ||= federation.failed;
+  }
+  if (!only || only === 'gateways') {
+    const gateways = await runGatewaysBenchmark({
+      seconds: Number(process.env.BENCH_GATEWAYS_SECONDS ?? 30),
+      only: process.env.BENCH_GATEWAYS_ONLY?.split(','),
+    });
+    sections.push(gatewaysSection(gateways));
+    failed ||= gateways.runs.some((r) => r.errors > 0);
   }
   if (!only || only === 'crawl') {
     const crawl = await runCrawlBenchmark();
