@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { createLogger, createRedis, maskErrors } from '@link-archive/core';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -15,6 +14,7 @@ import { authenticate } from './auth/authenticate';
 import type { GatewayEnvironment } from './environment';
 import { RedisKeyValueCache } from './graphql/apq-cache';
 import { createContext, type GatewayContext } from './graphql/context';
+import { graphqlHandler } from './graphql/graphql-handler';
 import { graphqlError } from './graphql/http-errors';
 import { clientErrorStatus } from './graphql/client-error-status';
 import { introspectionGuard } from './graphql/introspection-guard';
@@ -121,8 +121,9 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
       : [anonymousIdentity]),
     tokenLimit(env.MAX_TOKENS),
     trustedDocuments(manifest),
-    expressMiddleware(server, {
-      context: async ({ res }) => createContext(res.locals.identity, env.GATEWAY_SECRET),
+    graphqlHandler(server, {
+      context: async (identity) => createContext(identity, env.GATEWAY_SECRET),
+      dedup: env.GATEWAY_DEDUP === 'on',
     }),
   );
   const sockets = tokens

@@ -16,6 +16,11 @@ const gatewayFields = z.object({
    */
   GATEWAY_AUTH: z.enum(['on', 'off']).default('on'),
   GATEWAY_AUTH_OFF_IN_PRODUCTION: optionalString(),
+  /**
+   * on: identical read-only requests of one identity in flight share one execution and its serialized
+   * response; off runs every request on its own.
+   */
+  GATEWAY_DEDUP: z.enum(['on', 'off']).default('on'),
   GATEWAY_SECRET: optionalString(),
   JWT_PUBLIC_KEY: optionalString(),
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),

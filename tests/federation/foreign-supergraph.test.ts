@@ -17,6 +17,7 @@ let subgraphs: RunningSubgraphs;
 let supergraphPath: string;
 let stock: Awaited<ReturnType<typeof startStockGateway>>;
 let ours: RunningGateway;
+let oursUnshared: RunningGateway;
 
 const base = () => ({
   NODE_ENV: 'test',
@@ -34,10 +35,14 @@ beforeAll(async () => {
   writeFileSync(supergraphPath, benchSupergraph(subgraphs.urls));
   stock = await startStockGateway(benchSupergraph(subgraphs.urls));
   ours = await startGateway(gatewayEnvironment.parse({ ...base(), GATEWAY_AUTH: 'off' }));
+  oursUnshared = await startGateway(
+    gatewayEnvironment.parse({ ...base(), GATEWAY_AUTH: 'off', GATEWAY_DEDUP: 'off' }),
+  );
 });
 
 afterAll(async () => {
   await ours?.close();
+  await oursUnshared?.close();
   await stock?.close();
   await subgraphs?.close();
 });
@@ -84,6 +89,30 @@ describe('a foreign supergraph with GATEWAY_AUTH=off', () => {
     const [mine, theirs] = await Promise.all([post(ours.url, bad), post(stock.url, bad)]);
     const code = (r: { text: string }) => JSON.parse(r.text).errors[0].extensions.code;
     expect([mine.status, code(mine)]).toEqual([theirs.status, code(theirs)]);
+  });
+});
+
+describe('identical requests in flight (GATEWAY_DEDUP)', () => {
+  const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+  const burst = async (url: string, n: number) => {
+    const before = total(subgraphs.requests);
+    const bodies = await Promise.all(
+      Array.from({ length: n }, () => post(url, { query: testQuery, operationName: 'TestQuery' })),
+    );
+    return { bodies, fetches: total(subgraphs.requests) - before };
+  };
+
+  it('share one execution and its bytes; with GATEWAY_DEDUP=off each runs on its own', async () => {
+    const single = await burst(oursUnshared.url, 1);
+    const expected = (await post(stock.url, { query: testQuery, operationName: 'TestQuery' })).text;
+    const shared = await burst(ours.url, 20);
+    for (const body of shared.bodies) expect(body).toEqual({ status: 200, text: expected });
+    // twenty requests in flight together cost the subgraph fetches of far fewer executions
+    expect(shared.fetches).toBeLessThan(single.fetches * 20);
+    expect(shared.fetches).toBeGreaterThanOrEqual(single.fetches);
+    const unshared = await burst(oursUnshared.url, 20);
+    for (const body of unshared.bodies) expect(body).toEqual({ status: 200, text: expected });
+    expect(unshared.fetches).toBe(single.fetches * 20);
   });
 });
 

@@ -169,14 +169,14 @@ export async function runGatewaysBenchmark(
     const hiveBin = require
       .resolve('@graphql-hive/gateway/package.json')
       .replace(/package\.json$/, 'dist/bin.js');
-    // GATEWAY_DEDUP (shared in-flight executions) is still to come: until then ours runs once, without any
-    const ours = (): Variant => ({
-      name: 'ours',
+    const ours = (dedup: boolean): Variant => ({
+      name: dedup ? 'ours' : 'ours, GATEWAY_DEDUP=off',
       command: [process.execPath, join(repo, 'gateway', 'dist', 'index.js')],
       env: {
         NODE_ENV: 'production',
         GATEWAY_AUTH: 'off',
         GATEWAY_AUTH_OFF_IN_PRODUCTION: 'i-understand',
+        GATEWAY_DEDUP: dedup ? 'on' : 'off',
         SUPERGRAPH_PATH: supergraph,
         REDIS_PREFIX: `bench_gateways_${process.pid}:`,
         LOG_LEVEL: 'warn',
@@ -185,7 +185,8 @@ export async function runGatewaysBenchmark(
     });
     const variants: Variant[] = [
       { name: 'stock @apollo/gateway', command: [process.execPath, join(here, 'main-stock.js'), supergraph] },
-      ours(),
+      ours(true),
+      ours(false),
       {
         name: 'Hive Gateway (benchmark config)',
         command: [process.execPath, hiveBin, 'supergraph', supergraph, '--jit'],
@@ -221,8 +222,7 @@ export function gatewaysSection(f: GatewaysFigures): string {
   const hive = find('Hive Gateway (benchmark config)');
   const hiveOff = find('Hive Gateway, inbound dedup off');
   const ours = find('ours');
-  // ours deduplicates nothing yet: its one run is also its run with deduplication off
-  const oursOff = find('ours, GATEWAY_DEDUP=off') ?? ours;
+  const oursOff = find('ours, GATEWAY_DEDUP=off');
   const ratio = (a?: number, b?: number) => (a && b ? `${(a / b).toFixed(2)}x` : 'n/a');
   const rows = f.runs
     .map(

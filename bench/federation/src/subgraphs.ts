@@ -87,6 +87,8 @@ export const BENCH_SUBGRAPHS: { name: string; typeDefs: DocumentNode; resolvers:
 
 export interface RunningSubgraphs {
   port: number;
+  /** Requests served so far, per subgraph. */
+  requests: Record<string, number>;
   urls: Record<string, string>;
   close: () => Promise<void>;
 }
@@ -95,13 +97,22 @@ export interface RunningSubgraphs {
 export async function startBenchSubgraphs(port = 0, host = '127.0.0.1'): Promise<RunningSubgraphs> {
   const app = express();
   const servers: ApolloServer[] = [];
+  const requests: Record<string, number> = Object.fromEntries(BENCH_SUBGRAPHS.map((s) => [s.name, 0]));
   for (const subgraph of BENCH_SUBGRAPHS) {
     const server = new ApolloServer({
       schema: buildSubgraphSchema({ typeDefs: subgraph.typeDefs, resolvers: subgraph.resolvers as never }),
     });
     await server.start();
     servers.push(server);
-    app.use(`/${subgraph.name}`, express.json({ limit: '10mb' }), expressMiddleware(server));
+    app.use(
+      `/${subgraph.name}`,
+      (_req, _res, next) => {
+        requests[subgraph.name]!++;
+        next();
+      },
+      express.json({ limit: '10mb' }),
+      expressMiddleware(server),
+    );
   }
   const http: Server = createServer(app);
   http.keepAliveTimeout = 65_000;
@@ -109,6 +120,7 @@ export async function startBenchSubgraphs(port = 0, host = '127.0.0.1'): Promise
   const actual = (http.address() as AddressInfo).port;
   return {
     port: actual,
+    requests,
     urls: Object.fromEntries(BENCH_SUBGRAPHS.map((s) => [s.name, `http://${host}:${actual}/${s.name}`])),
     close: async () => {
       await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -10,7 +10,8 @@ const duration = new Histogram({
 
 export function metricsRoutes(app: Express): void {
   register.setDefaultLabels({ service: 'gateway' });
-  collectDefaultMetrics();
+  // process metrics are the process's: registered once, however many gateways it runs (tests run several)
+  if (!register.getSingleMetric('process_cpu_user_seconds_total')) collectDefaultMetrics();
   app.use((req: Request, res: Response, next: NextFunction) => {
     const end = duration.startTimer({ route: req.path === '/graphql' ? '/graphql' : 'other' });
     res.on('finish', () => end({ status: String(res.statusCode) }));
