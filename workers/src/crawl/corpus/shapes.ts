@@ -32,6 +32,30 @@ const slug = (s: string) =>
     .replace(/^-|-$/g, '')
     .slice(0, 40) || 'article';
 const utf8 = (html: string) => Buffer.from(html, 'utf8');
+/** What a reader expects of an article page that states its title, author, date and site plainly. */
+const asWritten = (
+  a: Article,
+  site: string,
+  published: string,
+  description: 'summary' | 'first paragraph',
+  language: string,
+): Expected => ({
+  title: a.title,
+  author: a.author,
+  description: description === 'summary' ? a.summary : a.paragraphs[0]!,
+  publishedAt: published,
+  siteName: site,
+  language,
+});
+
+/** A page served as UTF-8 HTML with what a reader expects of it. */
+const htmlPage = (name: string, url: string, html: string, expected: Expected): CorpusPage => ({
+  name,
+  url,
+  body: utf8(html),
+  contentType: 'text/html; charset=utf-8',
+  expected,
+});
 
 /** A menu, share buttons and a footer: the markup around every article. */
 const chrome = (site: string) => ({
@@ -99,20 +123,7 @@ export function newsGraph(a: Article, i: number, published: string, modified: st
 ${paragraphs(a)}
 ${c.share}</article>
 <aside class="related"><h2>More news</h2><ul><li><a href="/n/1">Another story</a> <time datetime="2026-11-19T10:00:00Z">Yesterday</time></li></ul></aside></main>${c.footer}</body></html>`;
-  return {
-    name: `news-graph-${i}`,
-    url,
-    body: utf8(html),
-    contentType: 'text/html; charset=utf-8',
-    expected: {
-      title: a.title,
-      author: a.author,
-      description: a.summary,
-      publishedAt: published,
-      siteName: site,
-      language: 'en',
-    },
-  };
+  return htmlPage(`news-graph-${i}`, url, html, asWritten(a, site, published, 'summary', 'en'));
 }
 
 /** JSON-LD wrapped in CDATA (as XHTML-era CMSes still print it), no meta author, byline with a follow prompt. */
@@ -137,20 +148,7 @@ ${wrap[1]}</script>
 ${paragraphs(a)}
 <div class="comments"><h3>Comments</h3><div class="comment"><span class="author">Reader42</span><p>Great piece!</p><time datetime="2026-11-18T08:00:00Z">2 days ago</time></div></div>
 </div>${c.footer}</body></html>`;
-  return {
-    name: `cdata-ld-${i}`,
-    url,
-    body: utf8(html),
-    contentType: 'text/html; charset=utf-8',
-    expected: {
-      title: a.title,
-      author: a.author,
-      description: a.summary,
-      publishedAt: published,
-      siteName: site,
-      language: 'en',
-    },
-  };
+  return htmlPage(`cdata-ld-${i}`, url, html, asWritten(a, site, published, 'summary', 'en'));
 }
 
 /** Parse.ly's tags are all the metadata there is: no Open Graph, no JSON-LD, no meta description. */
@@ -174,20 +172,7 @@ ${metaTags}
 <p class="dateline">Local news</p>
 ${paragraphs(a)}
 </main>${c.footer}</body></html>`;
-  return {
-    name: `parsely-${i}`,
-    url,
-    body: utf8(html),
-    contentType: 'text/html; charset=utf-8',
-    expected: {
-      title: a.title,
-      author: a.author,
-      description: a.paragraphs[0]!,
-      publishedAt: published,
-      siteName: site,
-      language: 'en',
-    },
-  };
+  return htmlPage(`parsely-${i}`, url, html, asWritten(a, site, published, 'first paragraph', 'en'));
 }
 
 /** An encyclopedia article: the site's name in og:title, a JSON-LD headline that is a description, an infobox. */
@@ -263,20 +248,7 @@ export function paywall(a: Article, i: number, published: string, modified: stri
 <p>${esc(a.paragraphs[0]!)}</p>
 <div class="paywall"><p>Subscribe to continue reading. Already a subscriber? Sign in.</p><button>Start your free trial</button></div>
 </article></body></html>`;
-  return {
-    name: `paywall-${i}`,
-    url,
-    body: utf8(html),
-    contentType: 'text/html; charset=utf-8',
-    expected: {
-      title: a.title,
-      author: a.author,
-      description: a.summary,
-      publishedAt: published,
-      siteName: site,
-      language: 'en',
-    },
-  };
+  return htmlPage(`paywall-${i}`, url, html, asWritten(a, site, published, 'summary', 'en'));
 }
 
 /** A Korean news portal page served in EUC-KR: a title with " : 사이트", the time only in a data attribute. */
@@ -333,20 +305,7 @@ export function koreanBlog(a: Article, i: number, published: string): CorpusPage
 <div class="article-header"><h1>${esc(a.title)}</h1><span class="writer">${esc(a.author)}</span></div>
 <div class="entry-content">${paragraphs(a)}</div>
 <div class="another_category"><a href="/c/1">다른 글</a></div></body></html>`;
-  return {
-    name: `korean-blog-${i}`,
-    url,
-    body: utf8(html),
-    contentType: 'text/html; charset=utf-8',
-    expected: {
-      title: a.title,
-      author: a.author,
-      description: a.paragraphs[0]!,
-      publishedAt: published,
-      siteName: site,
-      language: 'ko',
-    },
-  };
+  return htmlPage(`korean-blog-${i}`, url, html, asWritten(a, site, published, 'first paragraph', 'ko'));
 }
 
 /** A product page: the brand is not an author and a product has no publication date. */
@@ -380,20 +339,14 @@ export function product(i: number): CorpusPage {
 <div class="product-description"><p>${esc(p.description)}</p></div>
 <section class="reviews"><div class="review"><span class="review-author">Sam K.</span> <span class="date">March 3, 2025</span><p>Does the job well.</p></div></section>
 </main></body></html>`;
-  return {
-    name: `product-${i}`,
-    url,
-    body: utf8(html),
-    contentType: 'text/html; charset=utf-8',
-    expected: {
-      title: p.name,
-      author: null,
-      description: p.description,
-      publishedAt: null,
-      siteName: p.site,
-      language: korean ? 'ko' : 'en',
-    },
-  };
+  return htmlPage(`product-${i}`, url, html, {
+    title: p.name,
+    author: null,
+    description: p.description,
+    publishedAt: null,
+    siteName: p.site,
+    language: korean ? 'ko' : 'en',
+  });
 }
 
 /** A place page: a restaurant's JSON-LD, opening hours and reviews; no author, no publication date. */
@@ -427,20 +380,14 @@ export function place(i: number): CorpusPage {
     ],
   })}</script></head><body><h1>${esc(p.name)}</h1><p class="address">12 Market Lane</p>
 <div class="hours">Open daily 11:00–21:00</div><p>${esc(p.description)}</p></body></html>`;
-  return {
-    name: `place-${i}`,
-    url,
-    body: utf8(html),
-    contentType: 'text/html; charset=utf-8',
-    expected: {
-      title: p.name,
-      author: null,
-      description: p.description,
-      publishedAt: null,
-      siteName: p.site,
-      language: p.language,
-    },
-  };
+  return htmlPage(`place-${i}`, url, html, {
+    title: p.name,
+    author: null,
+    description: p.description,
+    publishedAt: null,
+    siteName: p.site,
+    language: p.language,
+  });
 }
 
 /** A personal blog: the visible byline and <time> are all it says; "Title | Blog name" in the tab. */
@@ -456,20 +403,7 @@ export function visibleByline(a: Article, i: number, published: string): CorpusP
 <p class="post-meta">Posted by <a href="/about" rel="author">${esc(a.author)}</a> on <time datetime="${published}">${new Date(published).toDateString()}</time></p>
 ${paragraphs(a)}</article>
 <aside class="sidebar"><h3>About me</h3><p>I write about food and travel.</p></aside></body></html>`;
-  return {
-    name: `visible-byline-${i}`,
-    url,
-    body: utf8(html),
-    contentType: 'text/html; charset=utf-8',
-    expected: {
-      title: a.title,
-      author: a.author,
-      description: a.paragraphs[0]!,
-      publishedAt: published,
-      siteName: site,
-      language: 'en',
-    },
-  };
+  return htmlPage(`visible-byline-${i}`, url, html, asWritten(a, site, published, 'first paragraph', 'en'));
 }
 
 /** IndieWeb microformats (h-entry) only, an en dash before the site's name. */
@@ -483,20 +417,7 @@ export function hEntry(a: Article, i: number, published: string): CorpusPage {
 <a class="p-author h-card" href="https://${host}/">${esc(a.author)}</a>
 <time class="dt-published" datetime="${published}">${published.slice(0, 10)}</time>
 <div class="e-content">${paragraphs(a)}</div></article></body></html>`;
-  return {
-    name: `h-entry-${i}`,
-    url,
-    body: utf8(html),
-    contentType: 'text/html; charset=utf-8',
-    expected: {
-      title: a.title,
-      author: a.author,
-      description: a.summary,
-      publishedAt: published,
-      siteName: site,
-      language: 'en',
-    },
-  };
+  return htmlPage(`h-entry-${i}`, url, html, asWritten(a, site, published, 'summary', 'en'));
 }
 
 /** A wire story run by a newspaper: the agency is the author; photo credits name it too. */
@@ -512,20 +433,14 @@ export function wireStory(a: Article, i: number, published: string): CorpusPage 
 </head><body><article><h1>${esc(a.title)}</h1><div class="byline">By ${esc(agency)}</div>
 <figure><img src="/wire/${i}.jpg" alt=""><figcaption>(${esc(agency)} Photo/Ken Ito)</figcaption></figure>
 ${paragraphs(a)}</article></body></html>`;
-  return {
-    name: `wire-${i}`,
-    url,
-    body: utf8(html),
-    contentType: 'text/html; charset=utf-8',
-    expected: {
-      title: a.title,
-      author: agency,
-      description: a.summary,
-      publishedAt: published,
-      siteName: site,
-      language: 'en',
-    },
-  };
+  return htmlPage(`wire-${i}`, url, html, {
+    title: a.title,
+    author: agency,
+    description: a.summary,
+    publishedAt: published,
+    siteName: site,
+    language: 'en',
+  });
 }
 
 /** Dates that are not the publication: an event next year in the text, a copyright year, an updated time. */
@@ -541,20 +456,7 @@ export function futureDates(a: Article, i: number, published: string): CorpusPag
 ${paragraphs(a)}
 <p class="date">Tickets go on sale 1 January 2027.</p></article>
 <footer>Copyright © 2027 ${esc(site)}</footer></body></html>`;
-  return {
-    name: `future-dates-${i}`,
-    url,
-    body: utf8(html),
-    contentType: 'text/html; charset=utf-8',
-    expected: {
-      title: a.title,
-      author: a.author,
-      description: a.paragraphs[0]!,
-      publishedAt: published,
-      siteName: site,
-      language: 'en',
-    },
-  };
+  return htmlPage(`future-dates-${i}`, url, html, asWritten(a, site, published, 'first paragraph', 'en'));
 }
 
 /** Modified before published everywhere (JSON-LD and meta), straight quotes in the title kept as written. */
@@ -571,20 +473,7 @@ export function modifiedFirst(a: Article, i: number, published: string, modified
 <script type="application/ld+json">${ld({ '@context': 'https://schema.org', '@type': 'BlogPosting', headline: a.title, dateModified: modified, datePublished: published, author: [{ '@type': 'Person', name: a.author, url: `https://${host}/people/${slug(a.author)}` }] })}</script>
 </head><body><article><h1>${esc(a.title)}</h1><p class="updated">Updated <time datetime="${modified}">recently</time></p>
 ${paragraphs(a)}</article></body></html>`;
-  return {
-    name: `modified-first-${i}`,
-    url,
-    body: utf8(html),
-    contentType: 'text/html; charset=utf-8',
-    expected: {
-      title: a.title,
-      author: a.author,
-      description: a.summary,
-      publishedAt: published,
-      siteName: site,
-      language: 'en',
-    },
-  };
+  return htmlPage(`modified-first-${i}`, url, html, asWritten(a, site, published, 'summary', 'en'));
 }
 
 /** A CMS that encodes its metadata twice (&amp;#8217;) and curly quotes the page chose itself. */
@@ -600,20 +489,14 @@ export function doubleEncoded(a: Article, i: number, published: string): CorpusP
 <meta property="article:published_time" content="${published}">
 <meta name="author" content="${esc(a.author)}">
 </head><body><h1>${esc(curly)}</h1>${paragraphs(a)}</body></html>`;
-  return {
-    name: `double-encoded-${i}`,
-    url,
-    body: utf8(html),
-    contentType: 'text/html; charset=utf-8',
-    expected: {
-      title: curly,
-      author: a.author,
-      description: a.summary,
-      publishedAt: published,
-      siteName: site,
-      language: 'en',
-    },
-  };
+  return htmlPage(`double-encoded-${i}`, url, html, {
+    title: curly,
+    author: a.author,
+    description: a.summary,
+    publishedAt: published,
+    siteName: site,
+    language: 'en',
+  });
 }
 
 /** No declared site name: a privacy seal's alt text and a logo file name are where metascraper looks. */
@@ -626,20 +509,7 @@ export function sealsAndLogos(a: Article, i: number, published: string): CorpusP
 </head><body><div class="header"><div class="logo"><a href="/"><img src="/img/masthead_2x.png" alt="masthead_2x.png"></a></div>
 <div class="trust-logo"><img src="/img/truste.png" alt="TRUSTe online privacy certification"></div></div>
 <div class="story"><h1>${esc(a.title)}</h1><span class="author-name">By ${esc(a.author)}</span>${paragraphs(a)}</div></body></html>`;
-  return {
-    name: `seals-${i}`,
-    url,
-    body: utf8(html),
-    contentType: 'text/html; charset=utf-8',
-    expected: {
-      title: a.title,
-      author: a.author,
-      description: a.summary,
-      publishedAt: published,
-      siteName: site,
-      language: 'en',
-    },
-  };
+  return htmlPage(`seals-${i}`, url, html, asWritten(a, site, published, 'summary', 'en'));
 }
 
 /** A page in another language that says so, with a short text a detector could mistake. */
@@ -665,20 +535,12 @@ export function declaredLanguage(a: Article, i: number, published: string): Corp
 <meta name="description" content="${esc(a.summary)}"><meta name="author" content="${esc(a.author)}">
 <meta property="article:published_time" content="${published}">
 </head><body><article><h1>${esc(a.title)}</h1><p>${esc(a.paragraphs[i % 2 === 0 ? 0 : 1]!)}</p></article></body></html>`;
-  return {
-    name: `declared-language-${a.language}-${i}`,
+  return htmlPage(
+    `declared-language-${a.language}-${i}`,
     url,
-    body: utf8(html),
-    contentType: 'text/html; charset=utf-8',
-    expected: {
-      title: a.title,
-      author: a.author,
-      description: a.summary,
-      publishedAt: published,
-      siteName: site,
-      language: a.language,
-    },
-  };
+    html,
+    asWritten(a, site, published, 'summary', a.language),
+  );
 }
 
 /** A short brand before a word in every title ("… - BBC News" on bbc.co.uk), the brand as the meta author. */
@@ -691,18 +553,5 @@ export function brandSuffix(a: Article, i: number, published: string): CorpusPag
 <meta name="author" content="${esc(site)}"><meta property="article:published_time" content="${published}">
 </head><body><main><h1>${esc(a.title)}</h1><div class="byline"><span>By </span><a href="/news/${slug(a.author)}" class="author-link">${esc(a.author)}</a></div>
 ${paragraphs(a)}</main></body></html>`;
-  return {
-    name: `brand-suffix-${i}`,
-    url,
-    body: utf8(html),
-    contentType: 'text/html; charset=utf-8',
-    expected: {
-      title: a.title,
-      author: a.author,
-      description: a.summary,
-      publishedAt: published,
-      siteName: site,
-      language: 'en',
-    },
-  };
+  return htmlPage(`brand-suffix-${i}`, url, html, asWritten(a, site, published, 'summary', 'en'));
 }
