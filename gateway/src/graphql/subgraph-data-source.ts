@@ -3,6 +3,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { ErrorCode, INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, type Logger } from '@link-archive/core';
 import type { GatewayContext } from './context';
 import { pathsOfFetch } from './fetch-paths';
+import { SubgraphHttp } from './subgraph-http';
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
 
@@ -19,8 +20,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     timeoutMs: number,
     private readonly logger?: Logger,
   ) {
-    const fetcher = ((input: string, init: RequestInit) =>
-      fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
+    // every subgraph call goes over a keep-alive pool; the base class sees a fetch()-shaped answer
+    const http = new SubgraphHttp(url, timeoutMs);
+    const fetcher = (async (_input: string, init: { headers: Record<string, string>; body: string }) =>
+      http.post(init.body, init.headers)) as unknown as Fetcher;
     super({ url, fetcher });
   }
 
