@@ -13,7 +13,11 @@ const QUERY = JSON.stringify({ query: '{ me { id handle } }' });
 /** Runs the benchmark and returns its section of BENCHMARKS.md; `failed` when any request failed. */
 export async function federationOverhead(): Promise<{ section: string; failed: boolean }> {
   // production mode, without the per-minute rate limit in the way of the load
-  const stack = await startIsolatedStack('bench', { RATE_LIMIT_PER_MINUTE: '100000000' });
+  const stack = await startIsolatedStack('bench', {
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    // BENCH_GATEWAY_DEDUP=off measures every request executed on its own
+    GATEWAY_DEDUP: process.env.BENCH_GATEWAY_DEDUP ?? 'on',
+  });
   try {
     const signUp = (await (
       await fetch(stack.gatewayUrl, {
