@@ -40,8 +40,12 @@ export interface RunningGateway {
 
 export async function startGateway(env: GatewayEnvironment): Promise<RunningGateway> {
   const logger = createLogger('gateway', env.LOG_LEVEL);
-  // a slow Redis must not hold requests: its checks fail open after a second
-  const redis = createRedis(env.REDIS_URL, env.REDIS_PREFIX, { commandTimeout: 1_000 });
+  // a slow Redis must not hold requests: its checks fail open after a second; the commands of requests in
+  // flight together (revocation, rate limit) go out in one write
+  const redis = createRedis(env.REDIS_URL, env.REDIS_PREFIX, {
+    commandTimeout: 1_000,
+    enableAutoPipelining: true,
+  });
   const supergraphSdl = readFileSync(env.SUPERGRAPH_PATH, 'utf8');
   const urls = subgraphUrls(supergraphSdl, env);
   const gateway = new ApolloGateway({
