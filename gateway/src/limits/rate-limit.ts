@@ -2,6 +2,22 @@ import type { ForwardedIdentity, Redis } from '@link-archive/core';
 import type { NextFunction, Request, Response } from 'express';
 import { graphqlError } from '../graphql/http-errors';
 
+type CountingRedis = Redis & { countWithExpiry?: (key: string, seconds: number) => Promise<number> };
+
+/**
+ * INCR and, on a new key, EXPIRE, as one script: a single command, so the gateway's auto-pipelining sends it in
+ * the same write as other requests' commands (a MULTI goes out as a write of its own).
+ */
+function countWithExpiry(redis: CountingRedis, key: string, seconds: number): Promise<number> {
+  if (!redis.countWithExpiry) {
+    redis.defineCommand('countWithExpiry', {
+      numberOfKeys: 1,
+      lua: "local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end return n",
+    });
+  }
+  return redis.countWithExpiry!(key, seconds);
+}
+
 /**
  * Counts one request against its viewer, partner key or IP for the current minute, in Redis so every gateway
  * replica shares it. Returns the seconds to wait when over the limit, else null. HTTP requests and operations
@@ -19,7 +35,7 @@ export async function overRateLimit(
       : `ip:${identity.clientIp}`;
   const key = `ratelimit:gateway:${subject}:${Math.floor(Date.now() / 60_000)}`;
   try {
-    const [[, count]] = (await redis.multi().incr(key).expire(key, 61).exec()) as [[null, number]];
+    const count = await countWithExpiry(redis, key, 61);
     if (count > perMinute) return 60 - Math.floor((Date.now() / 1000) % 60);
   } catch {
     // Redis down: serve rather than refuse everyone; login limits in the user subgraph still apply
