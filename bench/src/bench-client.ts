@@ -1,21 +1,8 @@
 /** What the benchmarks ask a running stack: GraphQL over HTTP, Prometheus metrics, latency percentiles. */
+import { graphqlRequest } from '@link-archive/devstack';
 
 /** One GraphQL request; its data, or an error naming what the server answered. */
-export async function gql<T>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  token?: string,
-): Promise<T> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: unknown[] };
-  if (!body.data) throw new Error(`request failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
+export const gql = graphqlRequest;
 
 /** A Prometheus counter or gauge summed over its series (those whose line contains `filter`). */
 export async function metric(url: string, name: string, filter = ''): Promise<number> {

@@ -7,3 +7,4 @@ export * from './free-port';
 export * from './launch-stack';
 export * from './isolated-stack';
 export * from './redis-prefix';
+export * from './graphql-request';

@@ -1,24 +1,9 @@
+import { graphqlRequest } from '../graphql-request';
+
 /** The demo account: signed up on the first run, signed in on the next ones. */
 export const DEMO_ACCOUNT = { email: 'demo@link-archive.local', password: 'demo-password', handle: 'demo' };
 
-async function gql<T>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown>,
-  token?: string,
-): Promise<T> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as {
-    data?: T;
-    errors?: { message: string; extensions?: { code?: string } }[];
-  };
-  if (!body.data) throw Object.assign(new Error(body.errors?.[0]?.message ?? `HTTP ${res.status}`), { body });
-  return body.data;
-}
+const gql = graphqlRequest;
 
 const AUTH = 'accessToken user { handle }';
 
