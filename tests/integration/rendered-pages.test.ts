@@ -44,6 +44,7 @@ document.getElementById('root').innerHTML = '<article><h1>Tide tables of the nor
 fetch('http://127.0.0.1:${trapPort}/exfiltrate').catch(() => {});
 new Image().src = 'http://169.254.169.254/latest/meta-data/iam';
 const f = document.createElement('iframe'); f.src = 'http://localhost:${trapPort}/'; document.body.appendChild(f);
+fetch('/spa-sentinel');
 `;
 
 beforeAll(async () => {
@@ -54,7 +55,11 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve));
   trapPort = (trap.address() as { port: number }).port;
   site = await startSite(
-    { '/spa': html(SHELL), '/spa.js': (req, res) => text(spaScript(), 'text/javascript')(req, res) },
+    {
+      '/spa': html(SHELL),
+      '/spa.js': (req, res) => text(spaScript(), 'text/javascript')(req, res),
+      '/spa-sentinel': text('', 'text/plain'),
+    },
     { port: stack().sitePort },
   );
 });
@@ -96,6 +101,8 @@ describe('pages that need a browser', () => {
       status: 'READY',
       small: link.screenshot!.small,
     });
+    // the script's last request (after its private-address attempts) reached the site: none of those reached the trap
+    expect(site.hits.get('/spa-sentinel')).toBeGreaterThanOrEqual(1);
     expect(trapConnections).toBe(0);
   });
 });

@@ -6,14 +6,10 @@ import { createServer, type Server } from 'node:net';
  */
 export class RefusingProxy {
   private server: Server | null = null;
-  refused = 0;
 
   async start(): Promise<string> {
     if (this.server) return this.address(this.server);
-    const server = createServer((socket) => {
-      this.refused++;
-      socket.destroy();
-    });
+    const server = createServer((socket) => socket.destroy());
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     this.server = server;
     return this.address(server);
