@@ -61,15 +61,15 @@ export class CrawlStore {
     return this.deps.enqueuer.enqueue(tagQueue, { linkId: link.id, generation: link.generation }, lane);
   }
 
-  /** The favicon job, when the page names (or its site has) an icon. */
+  /** The favicon job: the page's declared icon, else its site's /favicon.ico. */
   async enqueueFavicon(link: PipelineLink, faviconUrl: string | null, lane: Lane): Promise<void> {
-    const payload = { linkId: link.id, generation: link.generation, faviconUrl };
-    if (faviconQueue.payload.safeParse(payload).success)
-      await this.deps.enqueuer.enqueue(
-        faviconQueue,
-        payload as { linkId: string; generation: number; faviconUrl: string },
-        lane,
-      );
+    // no icon URL, or one the contract refuses (too long, not http): the link simply has no favicon
+    const payload = faviconQueue.payload.safeParse({
+      linkId: link.id,
+      generation: link.generation,
+      faviconUrl,
+    });
+    if (payload.success) await this.deps.enqueuer.enqueue(faviconQueue, payload.data, lane);
   }
 
   /** The thumbnail job, when the page has an image. */

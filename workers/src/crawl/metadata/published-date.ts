@@ -81,68 +81,56 @@ function visibleTimes({ $ }: PageSignals): string[] {
 }
 
 /** The page's published-date values, the most deliberate first; modified dates only when nothing else is said. */
-function publishedValues(signals: PageSignals): (string | null)[] {
+function* publishedValues(signals: PageSignals): Generator<string | null> {
   const { $, article, parsely } = signals;
-  const ldPublished = [article, ...signals.ld.filter((n) => n !== article)]
-    .filter(isNode)
-    .filter(
-      (n) =>
-        !typesOf(n).some((t) =>
-          /^(Review|Comment|Offer|Rating|Answer|ImageObject|Person|Organization)$/.test(t),
-        ),
-    )
-    .flatMap((n) => asArray(n.datePublished))
-    .map((v) => (typeof v === 'string' ? v : null));
-  return [
-    ...ldPublished,
-    metaValue(
-      signals,
-      'article:published_time',
-      'og:article:published_time',
-      'og:published_time',
-      'article.published',
-    ),
-    metaValue(
-      signals,
-      'parsely-pub-date',
-      'sailthru.date',
-      'dc.date.issued',
-      'dcterms.issued',
-      'citation_publication_date',
-      'citation_date',
-    ),
-    parsely ? (clean(parsely.pub_date) ?? clean(parsely.pubDate)) : null,
-    metaValue(
-      signals,
-      'datepublished',
-      'pubdate',
-      'publishdate',
-      'publish-date',
-      'publish_date',
-      'publication_date',
-      'date',
-      'dc.date',
-      'dcterms.date',
-      'dcterms.created',
-      'article:published',
-    ),
-    $('[itemprop="datePublished" i]').first().attr('datetime') ??
-      $('[itemprop="datePublished" i]').first().attr('content') ??
-      null,
-    $('time[pubdate]').first().attr('datetime') ?? null,
-    signals.readable?.publishedTime ?? null,
-    ...visibleTimes(signals),
-    ...(article ? asArray(article.dateCreated).map((v) => (typeof v === 'string' ? v : null)) : []),
-  ];
+  const notAboutThePage = /^(Review|Comment|Offer|Rating|Answer|ImageObject|Person|Organization)$/;
+  for (const node of [article, ...signals.ld.filter((n) => n !== article)]) {
+    if (!isNode(node) || typesOf(node).some((t) => notAboutThePage.test(t))) continue;
+    for (const v of asArray(node.datePublished)) yield typeof v === 'string' ? v : null;
+  }
+  yield metaValue(
+    signals,
+    'article:published_time',
+    'og:article:published_time',
+    'og:published_time',
+    'article.published',
+  );
+  yield metaValue(
+    signals,
+    'parsely-pub-date',
+    'sailthru.date',
+    'dc.date.issued',
+    'dcterms.issued',
+    'citation_publication_date',
+    'citation_date',
+  );
+  yield parsely ? (clean(parsely.pub_date) ?? clean(parsely.pubDate)) : null;
+  yield metaValue(
+    signals,
+    'datepublished',
+    'pubdate',
+    'publishdate',
+    'publish-date',
+    'publish_date',
+    'publication_date',
+    'date',
+    'dc.date',
+    'dcterms.date',
+    'dcterms.created',
+    'article:published',
+  );
+  const itemprop = $('[itemprop="datePublished" i]').first();
+  yield itemprop.attr('datetime') ?? itemprop.attr('content') ?? null;
+  yield $('time[pubdate]').first().attr('datetime') ?? null;
+  yield signals.readable?.publishedTime ?? null;
+  yield* visibleTimes(signals);
+  if (article) for (const v of asArray(article.dateCreated)) yield typeof v === 'string' ? v : null;
 }
 
-function modifiedValues(signals: PageSignals): (string | null)[] {
-  return [
-    ...(signals.article
-      ? asArray(signals.article.dateModified).map((v) => (typeof v === 'string' ? v : null))
-      : []),
-    metaValue(signals, 'article:modified_time', 'og:updated_time', 'dateModified', 'last-modified'),
-  ];
+function* modifiedValues(signals: PageSignals): Generator<string | null> {
+  if (signals.article)
+    yield* asArray(signals.article.dateModified).map((v) => (typeof v === 'string' ? v : null));
+  yield metaValue(signals, 'article:modified_time', 'og:updated_time', 'dateModified', 'last-modified');
 }
 
 /**
@@ -151,22 +139,29 @@ function modifiedValues(signals: PageSignals): (string | null)[] {
  */
 export function publishedAt(signals: PageSignals, language: string | null, fetchedAt: Date): Date | null {
   const latest = fetchedAt.getTime() + SKEW_MS;
-  const valid = (values: (string | null)[]) =>
-    values
-      .map((v) => parseDate(v, language))
-      .filter((c): c is Candidate => c !== null && !Number.isNaN(c.at.getTime()))
-      .filter((c) => c.at.getTime() >= EARLIEST && c.at.getTime() <= latest);
-  const published = valid(publishedValues(signals));
-  const candidates = published.length ? published : valid(modifiedValues(signals));
-  const first = candidates[0];
-  if (!first) return null;
+  // read lazily, most deliberate first: a page that states its date in JSON-LD is not searched further
+  function* valid(values: Iterable<string | null>): Generator<Candidate> {
+    for (const value of values) {
+      const c = parseDate(value, language);
+      if (c && !Number.isNaN(c.at.getTime()) && c.at.getTime() >= EARLIEST && c.at.getTime() <= latest)
+        yield c;
+    }
+  }
+  let candidates = valid(publishedValues(signals));
+  let head = candidates.next();
+  if (head.done) {
+    candidates = valid(modifiedValues(signals));
+    head = candidates.next();
+  }
+  if (head.done) return null;
+  const first = head.value;
   if (first.precise) return first.at;
   const day = first.at.toISOString().slice(0, 10);
-  const sameDay = candidates.find(
-    (c) =>
-      c.precise &&
+  for (const c of candidates) {
+    const sameDay =
       Math.abs(c.at.getTime() - first.at.getTime()) < 36 * 3_600_000 &&
-      c.at.toISOString().slice(0, 10) <= day,
-  );
-  return sameDay?.at ?? first.at;
+      c.at.toISOString().slice(0, 10) <= day;
+    if (c.precise && sameDay) return c.at;
+  }
+  return first.at;
 }
