@@ -111,15 +111,16 @@ describe('deleteAccount', () => {
     const REVIEW = 'mutation($l: ID!, $b: String!) { postReview(linkId: $l, rating: 4, body: $b) { id } }';
     await execute(REVIEW, { l: kept.id, b: 'Mine, about theirs.' }, { token: leaver.accessToken });
     await execute(REVIEW, { l: shared.id, b: 'Theirs, about mine.' }, { token: stayer.accessToken });
-    // seed data: the follow graph has no API until the social layer's issue; its consumer is tested here already
-    await db.query('INSERT INTO feed.follows (follower_id, followee_id) VALUES ($1, $2), ($2, $1)', [
-      leaver.id,
-      stayer.id,
-    ]);
-    await db.query(`INSERT INTO feed.feed_items (kind, actor_id, link_id) VALUES ('LINK_SAVED', $1, $2)`, [
-      leaver.id,
-      mine.id,
-    ]);
+    // they follow each other, as clients do (the saves above put the leaver's PUBLIC links in feeds)
+    for (const [from, to] of [
+      [leaver, stayer],
+      [stayer, leaver],
+    ] as const)
+      await execute(
+        'mutation($u: ID!) { follow(userId: $u) { id } }',
+        { u: to.id },
+        { token: from.accessToken },
+      );
     expect(await rowsMentioning(leaver.id)).not.toEqual([]);
 
     const socket = subscribeLinkUpdated(leaver);

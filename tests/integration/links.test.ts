@@ -1,5 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { Client } from 'pg';
+import { describe, expect, it, vi } from 'vitest';
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from '@link-archive/core';
 import { execute, firstCode, gql, signUp, stack, type TestAccount } from '@link-archive/testkit';
 
@@ -146,22 +145,19 @@ describe("a note is its owner's", () => {
 });
 
 describe('visibility on every read path', () => {
-  async function followerProjection(follower: string, followee: string) {
-    // seed data: the feed subgraph's follow events fill this projection in production
-    const client = new Client({ connectionString: stack().databaseUrl });
-    await client.connect();
-    await client.query('INSERT INTO link.follows (follower_id, followee_id) VALUES ($1, $2)', [
-      follower,
-      followee,
-    ]);
-    await client.end();
-  }
+  /** A follow as a client makes it; the link subgraph learns of it from the feed's user.followed event. */
+  const follow = (follower: TestAccount, followee: TestAccount) =>
+    execute(
+      'mutation($u: ID!) { follow(userId: $u) { id } }',
+      { u: followee.id },
+      { token: follower.accessToken },
+    );
 
   it('shows PRIVATE links to the owner only, PUBLIC to anyone, FOLLOWERS to followers', async () => {
     const owner = await signUp();
     const follower = await signUp();
     const stranger = await signUp();
-    await followerProjection(follower.id, owner.id);
+    await follow(follower, owner);
     const priv = await save(owner, 'https://example.com/private');
     const pub = await save(owner, 'https://example.com/public', { visibility: 'PUBLIC' });
     const fol = await save(owner, 'https://example.com/followers', { visibility: 'FOLLOWERS' });
@@ -197,7 +193,8 @@ describe('visibility on every read path', () => {
       expect(await seen(viewer)).toEqual({ byId: ids, list: ids, viaUser: ids });
     };
     await expectSees(owner, [priv, pub, fol]);
-    await expectSees(follower, [pub, fol]);
+    // the link subgraph's projection of the follow trails its event
+    await vi.waitFor(() => expectSees(follower, [pub, fol]), { timeout: 10_000, interval: 100 });
     await expectSees(stranger, [pub]);
     await expectSees(null, [pub]);
 
