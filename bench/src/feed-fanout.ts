@@ -11,10 +11,9 @@ import { createInterface } from 'node:readline';
 import { startIsolatedStack } from '@link-archive/devstack';
 import { inTransaction } from '@link-archive/events';
 import { addFeedItem } from '@link-archive/feed-domain';
-import { createClient, type Client } from 'graphql-ws';
 import { Pool } from 'pg';
-import WebSocket from 'ws';
 import { gql, metric, percentile } from './bench-client';
+import { completeDeliveries, openSubscribers, type Subscribers } from './protocol-subscribers';
 
 const SUBSCRIBERS = Number(process.env.BENCH_FANOUT_SUBSCRIBERS ?? 10_000);
 const SELECTION = 'kind createdAt actor { handle } link { id url }';
@@ -32,41 +31,10 @@ export interface FanoutFigures {
   plain: Delivery & { rssMb: number };
 }
 
-/** Opens `count` clients (in batches), each with `subscribe`, and answers when all are acknowledged. */
-async function openClients(
-  count: number,
-  url: string,
-  params: (i: number) => Record<string, unknown> | undefined,
-  query: string,
-  onPayload: (i: number) => void,
-): Promise<Client[]> {
-  const clients: Client[] = [];
-  for (let i = 0; i < count; i += 200) {
-    await Promise.all(
-      Array.from({ length: Math.min(200, count - i) }, async (_, j) => {
-        const n = i + j;
-        let acked!: () => void;
-        const connected = new Promise<void>((resolve) => (acked = resolve));
-        const client = createClient({
-          url,
-          webSocketImpl: WebSocket,
-          connectionParams: params(n),
-          lazy: false,
-          retryAttempts: 0,
-          on: { connected: () => acked() },
-        });
-        client.subscribe({ query }, { next: () => onPayload(n), error: () => {}, complete: () => {} });
-        clients.push(client);
-        await connected;
-      }),
-    );
-  }
-  return clients;
-}
-
-function summarize(arrived: number[], from: number): Delivery {
+/** Latencies of the subscribers whose payload arrived complete. */
+function summarize(arrived: number[], complete: boolean[], from: number): Delivery {
   const latencies = arrived
-    .filter((t) => t > 0)
+    .filter((t, i) => t > 0 && complete[i])
     .map((t) => t - from)
     .sort((a, b) => a - b);
   const pct = (p: number) => percentile(latencies, p);
@@ -96,7 +64,7 @@ async function throughGateway(): Promise<FanoutFigures['gateway']> {
     { workers: true },
   );
   const db = new Pool({ connectionString: stack.databaseUrl, max: 4 });
-  let clients: Client[] = [];
+  let subscribers: Subscribers | null = null;
   try {
     const author = await gql<{ signUpAnonymous: { accessToken: string; user: { id: string } } }>(
       stack.gatewayUrl,
@@ -133,17 +101,14 @@ async function throughGateway(): Promise<FanoutFigures['gateway']> {
       SUBSCRIBERS,
     ]);
 
-    const arrived = new Array<number>(SUBSCRIBERS).fill(0);
     console.log(`opening ${SUBSCRIBERS} subscriptions through the gateway…`);
-    clients = await openClients(
+    subscribers = await openSubscribers(
       SUBSCRIBERS,
       stack.gatewayUrl.replace(/^http/, 'ws'),
       (i) => ({ authorization: `Bearer ${followers[i]!.token}` }),
       `subscription { feedUpdated { ${SELECTION} } }`,
-      (i) => {
-        if (!arrived[i]) arrived[i] = performance.now();
-      },
     );
+    const { arrived } = subscribers;
     await new Promise((r) => setTimeout(r, 5_000)); // upstream registrations settle
     const fetches = async () =>
       (await metric(stack.subgraphUrls.user, 'http_request_duration_seconds_count', 'route="/graphql"')) +
@@ -166,7 +131,11 @@ async function throughGateway(): Promise<FanoutFigures['gateway']> {
       ),
     ).then(() => performance.now());
     await waitFor(arrived, 60_000);
-    const delivery = summarize(arrived, committedAt);
+    const complete = completeDeliveries(subscribers, (data) => {
+      const item = data.feedUpdated as { actor?: { handle?: string }; link?: { id?: string; url?: string } };
+      return !!item.actor?.handle && item.link?.id === saveLink.id && !!item.link.url;
+    });
+    const delivery = summarize(arrived, complete, committedAt);
     return {
       ...delivery,
       rssMb: Math.round((await metric(stack.gatewayUrl, 'process_resident_memory_bytes')) / 2 ** 20),
@@ -175,7 +144,7 @@ async function throughGateway(): Promise<FanoutFigures['gateway']> {
         (await metric(stack.gatewayUrl, 'gateway_subscription_completions_total')) - completionsBefore,
     };
   } finally {
-    await Promise.all(clients.map((c) => c.dispose()));
+    await subscribers?.close();
     await db.end();
     await stack.close();
   }
@@ -197,26 +166,26 @@ async function plainServer(): Promise<FanoutFigures['plain']> {
       lines.on('line', onLine);
     });
   const port = await next('port ');
-  const arrived = new Array<number>(SUBSCRIBERS).fill(0);
-  let clients: Client[] = [];
+  let subscribers: Subscribers | null = null;
   try {
-    clients = await openClients(
+    subscribers = await openSubscribers(
       SUBSCRIBERS,
       `ws://127.0.0.1:${port}`,
       () => undefined,
       'subscription { feedUpdated { kind createdAt handle } }',
-      (i) => {
-        if (!arrived[i]) arrived[i] = performance.now();
-      },
     );
     await new Promise((r) => setTimeout(r, 2_000));
     const rss = next('rss ');
     const from = performance.now();
     child.stdin!.write('emit\n');
-    await waitFor(arrived, 60_000);
-    return { ...summarize(arrived, from), rssMb: Number(await rss) };
+    await waitFor(subscribers.arrived, 60_000);
+    const complete = completeDeliveries(
+      subscribers,
+      (data) => !!(data.feedUpdated as { handle?: string }).handle,
+    );
+    return { ...summarize(subscribers.arrived, complete, from), rssMb: Number(await rss) };
   } finally {
-    await Promise.all(clients.map((c) => c.dispose()));
+    await subscribers?.close();
     child.kill();
   }
 }

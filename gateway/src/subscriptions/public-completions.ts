@@ -1,36 +1,5 @@
 import { LIVE_AUDIENCE_EXTENSION } from '@link-archive/core';
-import { Kind, visit, type DocumentNode, type FormattedExecutionResult } from 'graphql';
-
-/**
- * Fields whose value depends on who reads them (the viewer's own state, their private data, lists filtered by
- * what they may see). An operation selecting any of them is completed per viewer even for a public event.
- */
-const VIEWER_DEPENDENT_FIELDS = new Set([
-  'viewerIsFollowing',
-  'me',
-  'note',
-  'email',
-  'reply',
-  'links',
-  'reviews',
-  'followers',
-  'following',
-  'homeFeed',
-  'notifications',
-  'unreadNotificationCount',
-  'notificationSettings',
-]);
-
-/** Whether an operation's payload can be shared by every subscriber of a public event. */
-export function selectsOnlySharedFields(document: DocumentNode): boolean {
-  let shared = true;
-  visit(document, {
-    [Kind.FIELD]: (node) => {
-      if (VIEWER_DEPENDENT_FIELDS.has(node.name.value)) shared = false;
-    },
-  });
-  return shared;
-}
+import type { FormattedExecutionResult } from 'graphql';
 
 /** Whether a subgraph marked an event as one every subscriber may receive in full. */
 export const isPublicEvent = (event: FormattedExecutionResult) =>
@@ -46,9 +15,29 @@ const MAX_KEPT = 1_000;
  */
 export class PublicCompletions<T> {
   private readonly kept = new Map<string, { at: number; result: Promise<T> }>();
+  /** An event delivered to many subscriptions as one object (a batch) is looked up by that object. */
+  private readonly byEvent = new WeakMap<object, Map<string, Promise<T>>>();
+  private readonly serialized = new WeakMap<object, string>();
 
   get(operationKey: string, event: FormattedExecutionResult, complete: () => Promise<T>): Promise<T> {
-    const key = `${operationKey}\n${JSON.stringify(event.data)}`;
+    let known = this.byEvent.get(event);
+    const same = known?.get(operationKey);
+    if (same) return same;
+    if (!known) this.byEvent.set(event, (known = new Map()));
+    const result = this.find(operationKey, event, complete);
+    known.set(operationKey, result);
+    return result;
+  }
+
+  /** The same event data reached this gateway as another object (another batch, another subgraph message). */
+  private find(
+    operationKey: string,
+    event: FormattedExecutionResult,
+    complete: () => Promise<T>,
+  ): Promise<T> {
+    let data = this.serialized.get(event);
+    if (data === undefined) this.serialized.set(event, (data = JSON.stringify(event.data)));
+    const key = `${operationKey}\n${data}`;
     const now = Date.now();
     const hit = this.kept.get(key);
     if (hit && now - hit.at < KEEP_MS) return hit.result;

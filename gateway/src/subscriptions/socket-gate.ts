@@ -15,7 +15,7 @@ import { createContext, type GatewayContext } from '../graphql/context';
 import type { OperationAdmission } from '../graphql/operation-admission';
 import { overRateLimit } from '../limits/rate-limit';
 import { FORBIDDEN_CLOSE, type ClosableSocket, type SocketSessions } from './socket-sessions';
-import type { Payload, SubscriptionHub } from './subscription-hub';
+import type { FrameWriter, Payload, SubscriptionHub } from './subscription-hub';
 
 /** graphql-ws' close code for a connection_init without credentials (the client does not retry it). */
 export const UNAUTHORIZED_CLOSE = 4401;
@@ -41,6 +41,8 @@ export interface AdmittedRun {
   document: DocumentNode;
   kind: OperationTypeNode;
   identity: ForwardedIdentity;
+  /** Where a subscription's payloads go when its transport writes them itself (else: the iterator). */
+  write?: FrameWriter;
 }
 
 export interface SocketGateDeps {
@@ -179,13 +181,16 @@ export class SocketGate {
   }
 
   subscribe(run: AdmittedRun): AsyncIterableIterator<Payload> {
-    return this.deps.hub.subscribe({
-      document: run.document,
-      query: run.query,
-      operationName: run.operationName,
-      variables: run.variables,
-      identity: run.identity,
-    });
+    return this.deps.hub.subscribe(
+      {
+        document: run.document,
+        query: run.query,
+        operationName: run.operationName,
+        variables: run.variables,
+        identity: run.identity,
+      },
+      run.write,
+    );
   }
 
   format(errors: readonly GraphQLError[]): GraphQLFormattedError[] {

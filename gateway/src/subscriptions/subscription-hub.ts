@@ -1,5 +1,10 @@
 import type { ServiceMap } from '@apollo/gateway';
-import type { ForwardedIdentity, Logger, SignedIdentity } from '@link-archive/core';
+import {
+  selectsOnlySharedFields,
+  type ForwardedIdentity,
+  type Logger,
+  type SignedIdentity,
+} from '@link-archive/core';
 import {
   GraphQLError,
   type DocumentNode,
@@ -9,8 +14,8 @@ import {
 import { Counter, Gauge } from 'prom-client';
 import { createContext } from '../graphql/context';
 import { completeEvent } from './event-executor';
-import { PushQueue } from './push-queue';
-import { PublicCompletions, isPublicEvent, selectsOnlySharedFields } from './public-completions';
+import { PushQueue } from '@link-archive/core';
+import { PublicCompletions, isPublicEvent } from './public-completions';
 import type { PlannedSubscription, SubscriptionPlanner } from './subscription-planner';
 import type { UpstreamSubscriptions } from './upstream';
 
@@ -47,9 +52,18 @@ export interface SubscribeRequest {
 const entitlement = ({ viewer, partnerKeyId }: SignedIdentity) =>
   JSON.stringify([viewer?.userId, viewer?.role, viewer?.plan, viewer?.anonymous, partnerKeyId]);
 
+/** Writes a serialized payload straight onto the subscriber's socket (its transport frames it). */
+export type FrameWriter = (payloadJson: string) => void;
+
+/** One client subscription: its iterator (for graphql-ws' lifecycle) and, when the transport gives one, its writer. */
+interface Subscriber {
+  queue: PushQueue<Payload>;
+  write: FrameWriter | undefined;
+}
+
 /** One client operation (text, variables) for one entitlement: each event is completed once for all of them. */
 class SharedCompletion {
-  readonly sinks = new Set<PushQueue<Payload>>();
+  readonly subscribers = new Set<Subscriber>();
   constructor(
     readonly key: string,
     readonly planned: PlannedSubscription,
@@ -70,18 +84,36 @@ const PUBLIC_READER: ForwardedIdentity = {
 /** One upstream subscription (subgraph, primary operation, its variables, entitlement) and what it feeds. */
 class SharedUpstream {
   readonly completions = new Map<string, SharedCompletion>();
-  iterator: AsyncIterableIterator<FormattedExecutionResult> | null = null;
+  close: (() => void) | null = null;
+  /** Settles when this upstream's events so far are delivered (null: they are): later ones wait for it. */
+  busy: Promise<void> | null = null;
   constructor(readonly key: string) {}
 }
+
+/** A payload delivered to many subscribers is serialized once. */
+const serializedPayloads = new WeakMap<Payload, string>();
+const serialize = (payload: Payload): string => {
+  let json = serializedPayloads.get(payload);
+  if (json === undefined) serializedPayloads.set(payload, (json = JSON.stringify(payload)));
+  return json;
+};
 
 /**
  * Federated subscriptions: each client subscription is planned, identical upstream subscriptions are opened
  * once, and each upstream event is completed (entity fetches to other subgraphs) once per distinct operation
- * and entitlement, then fanned out to every subscriber that shares them, in the order events arrive.
+ * and entitlement (once for everyone when the event is public and the operation reads the same for all), then
+ * fanned out to every subscriber that shares it, in the order events arrive. A batch of events from a subgraph
+ * starts every completion it needs before any is delivered, and a payload goes to thousands of sockets as one
+ * serialized string.
  */
 export class SubscriptionHub {
   private readonly upstreams = new Map<string, SharedUpstream>();
   private readonly publicCompletions = new PublicCompletions<Payload>();
+  /** Deliveries waiting for one payload, made together when it is ready (one callback, not one per upstream). */
+  private readonly awaiting = new Map<
+    Promise<Payload>,
+    { targets: [SharedUpstream, SharedCompletion][]; done: Promise<void> }
+  >();
 
   constructor(
     private readonly planner: SubscriptionPlanner,
@@ -93,7 +125,11 @@ export class SubscriptionHub {
     private readonly bufferPerSubscriber = 100,
   ) {}
 
-  subscribe(request: SubscribeRequest): AsyncIterableIterator<Payload> {
+  /**
+   * The subscriber's payloads: through the returned iterator, or, when `write` is given, straight to it (the
+   * iterator then only ends, when the subscription does).
+   */
+  subscribe(request: SubscribeRequest, write?: FrameWriter): AsyncIterableIterator<Payload> {
     const planned = this.planner.plan(
       request.document,
       request.operationName,
@@ -127,17 +163,21 @@ export class SubscriptionHub {
       upstream.completions.set(completionKey, completion);
     }
     const shared = { upstream, completion };
-    const sink: PushQueue<Payload> = new PushQueue(this.bufferPerSubscriber, () => this.leave(shared, sink));
-    completion.sinks.add(sink);
+    const subscriber: Subscriber = {
+      queue: new PushQueue(this.bufferPerSubscriber, () => this.leave(shared, subscriber)),
+      write,
+    };
+    completion.subscribers.add(subscriber);
     subscriberGauge.inc();
-    if (!upstream.iterator) this.open(upstream, planned, primaryVariables, request.identity);
-    return sink;
+    if (!upstream.close) this.open(upstream, planned, primaryVariables, request.identity);
+    return subscriber.queue;
   }
 
   async close(): Promise<void> {
     for (const upstream of this.upstreams.values()) {
-      for (const completion of upstream.completions.values()) for (const sink of completion.sinks) sink.end();
-      await upstream.iterator?.return?.();
+      for (const completion of upstream.completions.values())
+        for (const subscriber of completion.subscribers) subscriber.queue.end();
+      upstream.close?.();
     }
     this.upstreams.clear();
   }
@@ -149,57 +189,98 @@ export class SubscriptionHub {
     identity: ForwardedIdentity,
   ): void {
     const { viewer, partnerKeyId, clientIp } = identity;
-    const iterator = this.upstream.subscribe(
+    upstreamGauge.inc();
+    let ended = false;
+    const finish = (last?: Payload) => {
+      if (ended) return;
+      ended = true;
+      upstream.close = null;
+      upstreamGauge.dec();
+      if (this.upstreams.get(upstream.key) === upstream) this.upstreams.delete(upstream.key);
+      // after the events already on their way
+      upstream.busy = (upstream.busy ?? Promise.resolve()).then(() => {
+        for (const completion of upstream.completions.values()) {
+          if (last) this.deliver(completion, last);
+          for (const subscriber of completion.subscribers) subscriber.queue.end();
+        }
+      });
+    };
+    upstream.close = this.upstream.subscribe(
       planned.primary.serviceName,
       { query: planned.primary.operation, variables, operationName: planned.primary.operationName },
       { viewer, partnerKeyId, clientIp },
+      {
+        event: (event) => this.received(upstream, event, identity),
+        fail: (err) => {
+          // the subgraph refused the subscription (an `error` message) or the socket failed for good
+          const errors = Array.isArray(err) ? (err as GraphQLFormattedError[]) : null;
+          if (!errors) this.logger.error({ err }, 'upstream subscription failed');
+          finish({
+            errors: errors ?? [
+              { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+            ],
+          });
+        },
+        end: () => finish(),
+      },
     );
-    upstream.iterator = iterator;
-    upstreamGauge.inc();
-    void this.pump(upstream, iterator, identity).finally(() => {
-      upstreamGauge.dec();
-      if (this.upstreams.get(upstream.key) === upstream) this.upstreams.delete(upstream.key);
-      for (const completion of upstream.completions.values()) for (const sink of completion.sinks) sink.end();
-    });
   }
 
-  /** Events in arrival order; each is completed for every operation sharing this upstream before the next. */
-  private async pump(
-    upstream: SharedUpstream,
-    iterator: AsyncIterableIterator<FormattedExecutionResult>,
-    identity: ForwardedIdentity,
-  ): Promise<void> {
-    try {
-      for await (const event of iterator) {
-        eventsCounter.inc();
-        await Promise.all(
-          [...upstream.completions.values()].map(async (completion) => {
-            // an event every subscriber may see in full, for an operation that reads the same for everyone, is
-            // completed once for all the subscriptions that receive it, whoever they are
-            const payload =
-              completion.viewerIndependent && isPublicEvent(event)
-                ? await this.publicCompletions.get(completion.key, event, () =>
-                    this.complete(completion, event, PUBLIC_READER),
-                  )
-                : await this.complete(completion, event, identity);
-            for (const sink of completion.sinks) sink.push(payload);
-          }),
-        );
+  /**
+   * One event of an upstream: its completion for every operation sharing the upstream starts now (a public
+   * one shared with every other upstream receiving the same event), its delivery waits for the upstream's
+   * earlier events.
+   */
+  private received(upstream: SharedUpstream, event: FormattedExecutionResult, identity: ForwardedIdentity) {
+    eventsCounter.inc();
+    for (const completion of upstream.completions.values()) {
+      const payload =
+        completion.viewerIndependent && isPublicEvent(event)
+          ? this.publicCompletions.get(completion.key, event, () =>
+              this.complete(completion, event, PUBLIC_READER),
+            )
+          : this.complete(completion, event, identity);
+      if (!upstream.busy) {
+        upstream.busy = this.whenReady(payload, upstream, completion);
+        continue;
       }
-    } catch (err) {
-      // the subgraph refused the subscription (an `error` message) or the socket failed for good
-      const errors = Array.isArray(err) ? (err as GraphQLFormattedError[]) : null;
-      if (!errors) this.logger.error({ err }, 'upstream subscription failed');
-      const payload: Payload = {
-        errors: errors ?? [
-          { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
-        ],
-      };
-      for (const completion of upstream.completions.values())
-        for (const sink of completion.sinks) sink.push(payload);
+      // an earlier event of this upstream is still on its way: this one follows it
+      const after = upstream.busy.then(() => payload).then((ready) => this.deliver(completion, ready));
+      upstream.busy = after;
+      void after.then(() => {
+        if (upstream.busy === after) upstream.busy = null;
+      });
     }
   }
 
+  private whenReady(
+    payload: Promise<Payload>,
+    upstream: SharedUpstream,
+    completion: SharedCompletion,
+  ): Promise<void> {
+    let group = this.awaiting.get(payload);
+    if (!group) {
+      const targets: [SharedUpstream, SharedCompletion][] = [];
+      const done: Promise<void> = payload.then((ready) => {
+        this.awaiting.delete(payload);
+        for (const [, target] of targets) this.deliver(target, ready);
+        for (const [waiting] of targets) if (waiting.busy === done) waiting.busy = null;
+      });
+      group = { targets, done };
+      this.awaiting.set(payload, group);
+    }
+    group.targets.push([upstream, completion]);
+    return group.done;
+  }
+
+  private deliver(completion: SharedCompletion, payload: Payload): void {
+    for (const subscriber of completion.subscribers) {
+      if (subscriber.write) subscriber.write(serialize(payload));
+      else subscriber.queue.push(payload);
+    }
+  }
+
+  /** The client's payload for an event; never rejects (a failure is the payload's error). */
   private async complete(
     completion: SharedCompletion,
     event: FormattedExecutionResult,
@@ -207,14 +288,21 @@ export class SubscriptionHub {
   ): Promise<Payload> {
     if (!event.data) return { errors: event.errors?.map((e) => this.maskOne(e)) };
     completionsCounter.inc();
-    const result = await completeEvent(this.planner, this.services, completion.planned, event, {
-      variables: completion.variables,
-      context: createContext(identity, this.secret),
-    });
-    return {
-      data: result.data as Payload['data'],
-      ...(result.errors?.length && { errors: result.errors.map((e) => this.maskOne(e)) }),
-    };
+    try {
+      const result = await completeEvent(this.planner, this.services, completion.planned, event, {
+        variables: completion.variables,
+        context: createContext(identity, this.secret),
+      });
+      return {
+        data: result.data as Payload['data'],
+        ...(result.errors?.length && { errors: result.errors.map((e) => this.maskOne(e)) }),
+      };
+    } catch (err) {
+      this.logger.error({ err }, 'subscription event completion failed');
+      return {
+        errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+      };
+    }
   }
 
   private maskOne(error: GraphQLError | GraphQLFormattedError): GraphQLFormattedError {
@@ -222,17 +310,19 @@ export class SubscriptionHub {
     return this.mask(formatted, error);
   }
 
-  private leave(
-    shared: { upstream: SharedUpstream; completion: SharedCompletion },
-    sink: PushQueue<Payload>,
-  ) {
+  private leave(shared: { upstream: SharedUpstream; completion: SharedCompletion }, subscriber: Subscriber) {
     const { upstream, completion } = shared;
-    if (!completion.sinks.delete(sink)) return;
+    if (!completion.subscribers.delete(subscriber)) return;
     subscriberGauge.dec();
-    if (completion.sinks.size === 0) upstream.completions.delete(completion.key);
+    if (completion.subscribers.size === 0) upstream.completions.delete(completion.key);
     if (upstream.completions.size === 0) {
-      this.upstreams.delete(upstream.key);
-      void upstream.iterator?.return?.();
+      if (this.upstreams.get(upstream.key) === upstream) this.upstreams.delete(upstream.key);
+      const close = upstream.close;
+      upstream.close = null;
+      if (close) {
+        upstreamGauge.dec();
+        close();
+      }
     }
   }
 }

@@ -1,11 +1,24 @@
 import type { IncomingMessage } from 'node:http';
 import type { ExecutionArgs, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import type { WebSocketServer } from 'ws';
+import type { WebSocket, WebSocketServer } from 'ws';
 import { requestCredential } from '../auth/bearer-token';
 import type { AdmittedRun, SocketGate, SocketSession } from './socket-gate';
+import type { FrameWriter } from './subscription-hub';
 
 type State = { session?: SocketSession };
+
+/** Past this much unsent data on a socket, a subscriber that does not read loses live events (best-effort). */
+const MAX_BUFFERED_BYTES = 1 << 20;
+
+/** A subscription's `next` frames written straight to its socket, around a payload serialized once for all. */
+function frameWriter(socket: WebSocket, id: string): FrameWriter {
+  const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+  return (payloadJson) => {
+    if (socket.readyState !== socket.OPEN || socket.bufferedAmount > MAX_BUFFERED_BYTES) return;
+    socket.send(`${head}${payloadJson}}`);
+  };
+}
 
 /** The graphql-transport-ws protocol (graphql-ws), what the app and current clients speak. */
 export function serveTransportWs(
@@ -39,15 +52,16 @@ export function serveTransportWs(
       onClose: (ctx) => {
         if (ctx.extra.session) gate.close(ctx.extra.session);
       },
-      onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | GraphQLError[]> => {
+      onSubscribe: async (ctx, id, payload): Promise<ExecutionArgs | GraphQLError[]> => {
         const admitted = await gate.admit(ctx.extra.session!, payload);
         if (Array.isArray(admitted)) return admitted;
+        const run: AdmittedRun = { ...admitted, write: frameWriter(ctx.extra.socket, id) };
         return {
           schema: options.schema,
           document: admitted.document,
           operationName: payload.operationName,
           variableValues: admitted.variables,
-          contextValue: admitted,
+          contextValue: run,
         };
       },
       onComplete: (ctx) => {

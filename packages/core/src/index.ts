@@ -12,3 +12,5 @@ export * from './text-input';
 export * from './tag-key';
 export * from './session-revocation';
 export * from './embedded-database';
+export * from './live-delivery';
+export * from './push-queue';

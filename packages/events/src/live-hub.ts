@@ -35,18 +35,35 @@ export class LiveHub<T> {
     });
   }
 
-  /** The key's values that pass `accept`, until the consumer stops iterating (graphql-ws calls return()). */
-  async *events(key: string, accept: (value: T) => boolean = () => true): AsyncGenerator<T> {
+  /**
+   * The key's values that pass `accept`, until the consumer stops iterating. Stopping takes effect at once,
+   * also while a read is pending (a generator would hold its listener until the key's next event).
+   */
+  events(key: string, accept: (value: T) => boolean = () => true): AsyncIterableIterator<T> {
     const stop = new AbortController();
-    try {
-      for await (const [value] of on(this.emitter, key, { signal: stop.signal })) {
-        if (accept(value as T)) yield value as T;
-      }
-    } catch (err) {
-      if ((err as Error).name !== 'AbortError') throw err;
-    } finally {
-      stop.abort();
-    }
+    const inner = on(this.emitter, key, { signal: stop.signal });
+    const done = { value: undefined, done: true } as const;
+    const iterator: AsyncIterableIterator<T> = {
+      next: async () => {
+        try {
+          for (;;) {
+            const step = await inner.next();
+            if (step.done) return done;
+            const [value] = step.value as [T];
+            if (accept(value)) return { value, done: false };
+          }
+        } catch (err) {
+          if ((err as Error).name === 'AbortError') return done;
+          throw err;
+        }
+      },
+      return: () => {
+        stop.abort();
+        return Promise.resolve(done);
+      },
+      [Symbol.asyncIterator]: () => iterator,
+    };
+    return iterator;
   }
 
   close(): void {

@@ -9,6 +9,7 @@ import { createFollowLoaders } from './follow/follow.loaders';
 import { FollowService } from './follow/follow.service';
 import { HomeFeedService } from './home/home-feed.service';
 import { feedLiveHubs } from './live/live-hubs';
+import { FeedRecipients } from './live/feed-recipients';
 import { SharedItems } from './live/shared-items';
 import { NotificationsService } from './notifications/notifications.service';
 import { PopularFeedService } from './popular/popular-feed.service';
@@ -27,6 +28,7 @@ export const feedSubgraph: SubgraphDefinition<FeedContext, FeedEnvironment> = {
     const popularFeed = new PopularFeedService(ds, redis, logger);
     popularFeed.start(env.POPULAR_REFRESH_MS);
     const live = feedLiveHubs(env.REDIS_URL, env.REDIS_PREFIX);
+    const items = new SharedItems(ds);
     const services = {
       follows,
       homeFeed: new HomeFeedService(ds, timelines, env.FANOUT_MAX_FOLLOWERS),
@@ -34,7 +36,8 @@ export const feedSubgraph: SubgraphDefinition<FeedContext, FeedEnvironment> = {
       tagFeed: new TagFeedService(ds),
       notifications: new NotificationsService(ds),
       live,
-      items: new SharedItems(ds),
+      items,
+      recipients: new FeedRecipients(live, items, logger),
     };
     return {
       context: (base) => ({

@@ -4,6 +4,7 @@ import type { createFollowLoaders } from './follow/follow.loaders';
 import type { FollowService } from './follow/follow.service';
 import type { HomeFeedService } from './home/home-feed.service';
 import type { FeedLiveHubs } from './live/live-hubs';
+import type { FeedRecipients } from './live/feed-recipients';
 import type { SharedItems } from './live/shared-items';
 import type { NotificationsService } from './notifications/notifications.service';
 import type { PopularFeedService } from './popular/popular-feed.service';
@@ -18,6 +19,7 @@ export interface FeedContext extends BaseContext {
     notifications: NotificationsService;
     live: FeedLiveHubs;
     items: SharedItems;
+    recipients: FeedRecipients;
   };
   loaders: ReturnType<typeof createFollowLoaders> & { feedItem: ReturnType<typeof createFeedItemLoader> };
 }

@@ -4,6 +4,7 @@ import { Ctx, Resolver, Root, Subscription, type SubscribeResolverData } from 't
 import type { FeedContext } from '../context';
 import { FeedItem } from '../feed-item/feed-item.entity';
 import { Notification } from '../notifications/notification.type';
+import type { LiveItem } from './live-item';
 
 @Resolver()
 export class FeedLiveResolver {
@@ -30,39 +31,20 @@ export class FeedLiveResolver {
 
 /**
  * The viewer's followees are read once and then kept current by their own follow and unfollow events, so
- * deciding who receives an item costs no query per subscriber: a PRIVATE link's item never passes, a
- * FOLLOWERS or PUBLIC one passes for followers of its actor (an unfollow stops it at once).
+ * deciding who receives an item costs no query per subscriber (an unfollow stops deliveries at once); which
+ * items pass is FeedRecipients' decision, made once per item for every subscription of this process.
  */
-interface LiveItem {
-  item: FeedItem;
-  isPublic: boolean;
-}
-
-async function* feedUpdates(context: FeedContext, viewer: Viewer): AsyncGenerator<LiveItem> {
-  const { live, items, follows } = context.services;
+async function feedUpdates(context: FeedContext, viewer: Viewer): Promise<AsyncIterableIterator<LiveItem>> {
+  const { live, follows, recipients } = context.services;
   const followees = new Set(await follows.followeesOf(viewer.userId));
   const changes = live.follows.events(viewer.userId);
-  const tracking = (async () => {
+  void (async () => {
     for await (const change of changes) {
       if (change.following) followees.add(change.followeeId);
       else followees.delete(change.followeeId);
     }
   })();
-  try {
-    for await (const event of live.items.events('all', (e) => followees.has(e.actorId))) {
-      // the link's visibility as it is now, read once for every subscriber of this replica
-      const current = await items.load(event.itemId);
-      if (!current || current.visibility === 'PRIVATE') continue;
-      // FOLLOWERS links reach only their owner's followers (a review's link may be someone else's)
-      const owner = current.linkOwnerId;
-      if (current.visibility === 'FOLLOWERS' && owner && owner !== viewer.userId && !followees.has(owner))
-        continue;
-      yield { item: current.item, isPublic: current.visibility === 'PUBLIC' || current.visibility === null };
-    }
-  } finally {
-    await changes.return(undefined);
-    await tracking;
-  }
+  return recipients.listen(viewer.userId, followees, () => void changes.return?.()).queue;
 }
 
 async function* notificationUpdates(context: FeedContext, viewer: Viewer): AsyncGenerator<Notification> {
