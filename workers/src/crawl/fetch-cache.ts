@@ -55,7 +55,13 @@ export class FetchCache<T> {
     for (;;) {
       const cached = await this.redis.get(key);
       if (cached !== null) return JSON.parse(cached) as T;
-      if ((await this.redis.set(lock, token, 'PX', this.lockMs, 'NX')) === 'OK') break;
+      if ((await this.redis.set(lock, token, 'PX', this.lockMs, 'NX')) === 'OK') {
+        // the previous holder may have stored its result and let go between our read and our lock
+        const stored = await this.redis.get(key);
+        if (stored === null) break;
+        await this.redis.eval(RELEASE_OWN_LOCK, 1, lock, token);
+        return JSON.parse(stored) as T;
+      }
       await new Promise((r) => setTimeout(r, this.pollMs));
     }
     const until = Date.now() + this.maxHoldMs;
