@@ -9,6 +9,7 @@ import { createFollowLoaders } from './follow/follow.loaders';
 import { FollowService } from './follow/follow.service';
 import { HomeFeedService } from './home/home-feed.service';
 import { feedLiveHubs } from './live/live-hubs';
+import { BigAccountItems } from './home/big-account-items';
 import { FeedRecipients } from './live/feed-recipients';
 import { SharedItems } from './live/shared-items';
 import { NotificationsService } from './notifications/notifications.service';
@@ -29,9 +30,10 @@ export const feedSubgraph: SubgraphDefinition<FeedContext, FeedEnvironment> = {
     popularFeed.start(env.POPULAR_REFRESH_MS);
     const live = feedLiveHubs(env.REDIS_URL, env.REDIS_PREFIX);
     const items = new SharedItems(ds);
+    const bigAccounts = new BigAccountItems(ds);
     const services = {
       follows,
-      homeFeed: new HomeFeedService(ds, timelines, env.FANOUT_MAX_FOLLOWERS),
+      homeFeed: new HomeFeedService(ds, timelines, env.FANOUT_MAX_FOLLOWERS, bigAccounts),
       popularFeed,
       tagFeed: new TagFeedService(ds),
       notifications: new NotificationsService(ds),
@@ -47,7 +49,11 @@ export const feedSubgraph: SubgraphDefinition<FeedContext, FeedEnvironment> = {
       }),
       events: {
         consumer: 'feed',
-        handlers: feedEventHandlers({ timelines, fanoutMaxFollowers: env.FANOUT_MAX_FOLLOWERS }),
+        handlers: feedEventHandlers({
+          timelines,
+          fanoutMaxFollowers: env.FANOUT_MAX_FOLLOWERS,
+          bigAccounts,
+        }),
       },
       subscriptions: true,
       close: async () => {

@@ -17,6 +17,7 @@ import { KnownAccounts } from '../accounts/known-accounts';
 import { FeedLinkAccess } from '../access/feed-link-access';
 import { addFeedItem } from '@link-archive/feed-domain';
 import { notify } from '../notifications/notify';
+import type { BigAccountItems } from '../home/big-account-items';
 import type { TimelineStore } from '../timeline/timeline-store';
 
 const FANOUT_BATCH = 1_000;
@@ -24,6 +25,8 @@ const FANOUT_BATCH = 1_000;
 export interface FeedConsumerDeps {
   timelines: TimelineStore;
   fanoutMaxFollowers: number;
+  /** Kept newest items of big accounts: a new one is read at once by this process's next merge. */
+  bigAccounts?: BigAccountItems;
 }
 
 /** An erased account leaves the follow graph (its followees' counts too), every feed and every notification. */
@@ -142,7 +145,10 @@ export const feedEventHandlers = (deps: FeedConsumerDeps) => [
       'SELECT followers FROM feed.follower_counts WHERE user_id = $1',
       [item.actorId],
     );
-    if ((counted?.followers ?? 0) > deps.fanoutMaxFollowers) return; // merged at read time
+    if ((counted?.followers ?? 0) > deps.fanoutMaxFollowers) {
+      deps.bigAccounts?.forget(item.actorId); // merged at read time
+      return;
+    }
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const rows = await queryRows<{ id: string }>(

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { FeedLinkAccess } from '../access/feed-link-access';
 import type { FeedItem } from '../feed-item/feed-item.entity';
 import { TIMELINE_CAP, type TimelineStore } from '../timeline/timeline-store';
+import type { BigAccountItems } from './big-account-items';
 import { ITEM_COLUMNS, afterCursor, asItem, newestFirst, type ItemRow } from './feed-item-rows';
 
 const MAX_ROUNDS = 5;
@@ -19,6 +20,7 @@ export class HomeFeedService {
     private readonly ds: DataSource,
     private readonly timelines: TimelineStore,
     private readonly fanoutMaxFollowers: number,
+    private readonly bigAccounts: BigAccountItems,
   ) {}
 
   async page(viewer: Viewer, first?: number | null, after?: string | null): Promise<Page<FeedItem>> {
@@ -95,37 +97,50 @@ export class HomeFeedService {
   }
 
   /**
-   * The page's items from followed accounts too big to fan out, read from PostgreSQL: first the newest ids of
-   * each such account, off its (actor, time, id) index alone, then visibility for the newest of those only.
-   * When visibility leaves too few of them, the slower exact read (visibility within each account) decides.
+   * The page's items from followed accounts too big to fan out: their newest ids (kept in memory a moment,
+   * shared by every reader) merged here, then checked in PostgreSQL like the timeline's. When the kept lists may
+   * end before the page does, or visibility leaves too few, the exact read (visibility within each account in
+   * PostgreSQL) decides.
    */
   private async fromBigAccounts(
     userId: string,
     cursor: { createdAt: Date; id: string } | null,
     count: number,
   ): Promise<ItemRow[]> {
-    const params = [userId, this.fanoutMaxFollowers, cursor?.createdAt ?? null, cursor?.id ?? null, count];
-    const newest = `SELECT j.id, j.created_at
-         FROM (SELECT f.followee_id FROM feed.follows f JOIN feed.follower_counts c ON c.user_id = f.followee_id
-                WHERE f.follower_id = $1 AND c.followers > $2) big
-        CROSS JOIN LATERAL (
-               SELECT i.id, i.created_at FROM feed.feed_items i
-                WHERE i.actor_id = big.followee_id
-                  AND ($3::timestamptz IS NULL OR (i.created_at, i.id) < ($3, $4::uuid))
-                ORDER BY i.created_at DESC, i.id DESC LIMIT $5) j`;
-    const fast = await queryRows<ItemRow & { candidates: number }>(
+    const big = await queryRows<{ id: string }>(
       this.ds,
-      `WITH candidates AS (${newest} ORDER BY j.created_at DESC, j.id DESC LIMIT $5 * 2)
-       SELECT ${ITEM_COLUMNS}, (SELECT count(*)::int FROM candidates) AS candidates
-         FROM candidates c JOIN feed.feed_items i ON i.id = c.id
-         LEFT JOIN feed.link_access a ON a.link_id = i.link_id
-        WHERE ${FeedLinkAccess.itemVisibleSql('$1')}
-        ORDER BY i.created_at DESC, i.id DESC LIMIT $5`,
-      params,
+      `SELECT f.followee_id AS id FROM feed.follows f JOIN feed.follower_counts c ON c.user_id = f.followee_id
+        WHERE f.follower_id = $1 AND c.followers > $2`,
+      [userId, this.fanoutMaxFollowers],
     );
-    // enough visible, or every candidate there was considered (an empty answer says nothing: read exactly)
-    const allConsidered = fast.length > 0 && fast[0]!.candidates < count * 2;
-    if (fast.length >= count || allConsidered) return fast.map(({ candidates: _, ...row }) => row);
+    if (!big.length) return [];
+    const lists = await Promise.all(big.map((account) => this.bigAccounts.recent(account.id)));
+    const candidates: { id: string; createdAt: Date }[] = [];
+    let everyCandidate = true;
+    for (const list of lists) {
+      const after = list.entries.filter((e) => afterCursor(e, cursor));
+      if (!list.complete && after.length < count) return this.fromBigAccountsExactly(userId, cursor, count);
+      if (after.length > count * 2 || !list.complete) everyCandidate = false;
+      candidates.push(...after.slice(0, count * 2));
+    }
+    candidates.sort(newestFirst);
+    const considered = candidates.slice(0, count * 2);
+    if (considered.length < candidates.length) everyCandidate = false;
+    const rows = (
+      await this.visible(
+        userId,
+        considered.map((c) => c.id),
+      )
+    ).sort((a, b) => newestFirst(asItem(a), asItem(b)));
+    if (rows.length >= count || everyCandidate) return rows.slice(0, count);
+    return this.fromBigAccountsExactly(userId, cursor, count);
+  }
+
+  private fromBigAccountsExactly(
+    userId: string,
+    cursor: { createdAt: Date; id: string } | null,
+    count: number,
+  ): Promise<ItemRow[]> {
     return queryRows<ItemRow>(
       this.ds,
       `SELECT ${ITEM_COLUMNS}
@@ -138,7 +153,7 @@ export class HomeFeedService {
                   AND ${FeedLinkAccess.itemVisibleSql('$1')}
                 ORDER BY i.created_at DESC, i.id DESC LIMIT $5) i
         ORDER BY i.created_at DESC, i.id DESC LIMIT $5`,
-      params,
+      [userId, this.fanoutMaxFollowers, cursor?.createdAt ?? null, cursor?.id ?? null, count],
     );
   }
 }

@@ -46,23 +46,36 @@ export class PopularFeedService {
   async refresh(refreshMs: number, force = false): Promise<void> {
     if (!force && !(await this.redis.set('popular:lock', '1', 'PX', Math.max(1_000, refreshMs - 500), 'NX')))
       return;
-    const rows = await queryRows<{ itemId: string; score: number }>(
-      this.ds,
-      `SELECT saved.id AS "itemId",
-              sum(exp(-extract(epoch FROM now() - i.created_at) / ${HALF_LIFE_HOURS * 3600} * ln(2)))::float8 AS score
-         FROM feed.feed_items i
-         JOIN feed.link_access a ON a.link_id = i.link_id
-         JOIN feed.feed_items saved ON saved.link_id = i.link_id AND saved.kind = 'LINK_SAVED'
-        WHERE i.created_at > now() - interval '${WINDOW_HOURS} hours'
-          AND i.kind IN ('LINK_SAVED', 'REVIEW_POSTED')
-          AND a.visibility = 'PUBLIC' AND NOT a.deleted AND a.ready
-        GROUP BY saved.id ORDER BY score DESC, saved.id LIMIT ${RANKED}`,
-    );
+    // the likeliest links first (scores summed per link over the window's activity alone), then who may see
+    // them; only when too few of those are PUBLIC does every scored link go through the checks
+    let rows = await this.rank(RANKED * 4);
+    if (rows.length < RANKED) rows = await this.rank(null);
     const version = randomUUID();
     const key = `popular:${version}`;
     const multi = this.redis.multi();
     if (rows.length) multi.rpush(key, ...rows.map((r) => r.itemId));
     await multi.expire(key, SNAPSHOT_SECONDS).set('popular:current', version, 'EX', SNAPSHOT_SECONDS).exec();
+  }
+
+  /** The top links by decayed activity, among the `candidates` best scored before visibility (null: all). */
+  private rank(candidates: number | null): Promise<{ itemId: string; score: number }[]> {
+    return queryRows<{ itemId: string; score: number }>(
+      this.ds,
+      `WITH scored AS (
+         SELECT i.link_id,
+                sum(exp(-extract(epoch FROM now() - i.created_at) / ${HALF_LIFE_HOURS * 3600} * ln(2)))::float8 AS score
+           FROM feed.feed_items i
+          WHERE i.created_at > now() - interval '${WINDOW_HOURS} hours'
+            AND i.kind IN ('LINK_SAVED', 'REVIEW_POSTED') AND i.link_id IS NOT NULL
+          GROUP BY i.link_id
+          ${candidates === null ? '' : `ORDER BY score DESC, i.link_id LIMIT ${candidates}`})
+       SELECT saved.id AS "itemId", s.score
+         FROM scored s
+         JOIN feed.link_access a ON a.link_id = s.link_id
+         JOIN feed.feed_items saved ON saved.link_id = s.link_id AND saved.kind = 'LINK_SAVED'
+        WHERE a.visibility = 'PUBLIC' AND NOT a.deleted AND a.ready
+        ORDER BY s.score DESC, saved.id LIMIT ${RANKED}`,
+    );
   }
 
   async page(first?: number | null, after?: string | null): Promise<Page<FeedItem>> {

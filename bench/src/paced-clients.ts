@@ -1,0 +1,58 @@
+import { percentile } from './bench-client';
+
+export interface PacedResult {
+  p50: number;
+  p99: number;
+  requestsPerSecond: number;
+  errors: number;
+}
+
+/**
+ * Independent clients, each sending one request every `intervalMs` from a random start within the first
+ * interval (so they are spread as real users are, not in lockstep), the next one waiting for the answer when
+ * it is late, for `seconds`. Latency runs from sending to the whole answer read.
+ */
+export async function pacedClients(options: {
+  url: string;
+  clients: number;
+  intervalMs: number;
+  seconds: number;
+  request: (client: number) => { headers: Record<string, string>; body: string };
+}): Promise<PacedResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const until = started + options.seconds * 1_000;
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+
+  const client = async (i: number) => {
+    let next = started + Math.random() * options.intervalMs;
+    for (;;) {
+      await sleep(next - performance.now());
+      if (performance.now() >= until) return;
+      const { headers, body } = options.request(i);
+      const sent = performance.now();
+      try {
+        const res = await fetch(options.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body,
+        });
+        const text = await res.text();
+        if (!res.ok || text.includes('"errors"')) errors++;
+        else latencies.push(performance.now() - sent);
+      } catch {
+        errors++;
+      }
+      next += options.intervalMs;
+    }
+  };
+  await Promise.all(Array.from({ length: options.clients }, (_, i) => client(i)));
+  latencies.sort((a, b) => a - b);
+  return {
+    p50: Math.round(percentile(latencies, 0.5)),
+    p99: Math.round(percentile(latencies, 0.99)),
+    requestsPerSecond: Math.round(latencies.length / options.seconds),
+    errors,
+  };
+}
