@@ -28,6 +28,7 @@ import { startGatewaySockets } from './subscriptions/gateway-sockets';
 import { rateLimit } from './limits/rate-limit';
 import { healthRoutes } from './observability/health';
 import { metricsRoutes } from './observability/metrics';
+import { corsPolicy, originsOf } from './browsers/cors-policy';
 import { requestId } from './observability/request-id';
 import { PartnerKeys } from './partners/partner-keys';
 import { loadManifest, trustedDocuments } from './partners/trusted-documents';
@@ -119,6 +120,7 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
   playgroundAssets(app);
   app.use(
     '/graphql',
+    corsPolicy(originsOf(env.CORS_ORIGINS), env.CORS_CREDENTIALS),
     express.json({ limit: env.BODY_LIMIT }),
     ...(tokens && partners
       ? [authenticate(tokens, partners), rateLimit(redis, env.RATE_LIMIT_PER_MINUTE)]

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { booleanFlag, optionalString, parseEnvironment, port } from '@link-archive/core';
+import { originsOf } from './browsers/cors-policy';
 import { z } from 'zod';
 
 const repoFile = (...parts: string[]) => join(__dirname, '..', '..', ...parts);
@@ -48,6 +49,10 @@ const gatewayFields = z.object({
 
   /** Browser origins (besides the gateway's own) that may open a WebSocket; native apps send none. */
   WS_ALLOWED_ORIGINS: z.string().default(''),
+  /** Browser origins (the web admin) that may call over HTTP (and open WebSockets): comma-separated, or `*`. */
+  CORS_ORIGINS: z.string().default(''),
+  /** Whether those origins may send credentials (cookies); `*` never may. */
+  CORS_CREDENTIALS: booleanFlag(false),
   WS_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(20),
   WS_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(200),
   WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).default(50),
@@ -65,6 +70,20 @@ const gatewayFields = z.object({
 /** The gateway's settings: with auth on (the default), its secret and the token key are required. */
 export const gatewayEnvironment = gatewayFields
   .superRefine((env, ctx) => {
+    const origins = originsOf(env.CORS_ORIGINS);
+    if (origins.includes('*') && env.CORS_CREDENTIALS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CORS_CREDENTIALS'],
+        message: 'CORS_CREDENTIALS cannot be on with CORS_ORIGINS=*: name the origins',
+      });
+    for (const origin of origins.filter((o) => o !== '*'))
+      if (!/^https?:\/\/[^/\s]+$/.test(origin))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['CORS_ORIGINS'],
+          message: `"${origin}" is not an origin (scheme://host[:port], no path)`,
+        });
     if (env.GATEWAY_AUTH === 'off') {
       if (env.NODE_ENV === 'production' && env.GATEWAY_AUTH_OFF_IN_PRODUCTION !== 'i-understand')
         ctx.addIssue({

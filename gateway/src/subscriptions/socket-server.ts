@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import proxyAddr from 'proxy-addr';
 import { Gauge } from 'prom-client';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { originsOf } from '../browsers/cors-policy';
 import type { GatewayEnvironment } from '../environment';
 import { LEGACY_PROTOCOL, serveLegacyWs } from './legacy-ws';
 import type { SocketGate } from './socket-gate';
@@ -40,10 +41,10 @@ const offered = (req: IncomingMessage) =>
  */
 export function startSocketServer(deps: SocketServerDeps): { close: () => Promise<void> } {
   const { env } = deps;
+  // the web admin's origins (CORS_ORIGINS) may open sockets too; `*` does not reach sockets, which a cookie
+  // may authenticate
   const allowedOrigins = new Set(
-    env.WS_ALLOWED_ORIGINS.split(',')
-      .map((o) => o.trim().replace(/\/$/, ''))
-      .filter(Boolean),
+    [...originsOf(env.WS_ALLOWED_ORIGINS), ...originsOf(env.CORS_ORIGINS)].filter((o) => o !== '*'),
   );
   const perIp = new Map<string, number>();
   const clientIps = new WeakMap<IncomingMessage, string>();
