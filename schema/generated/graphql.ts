@@ -18,6 +18,34 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+export type AdminAction =
+  | 'SET_PLAN'
+  | 'SET_ROLE'
+  | 'SUSPEND'
+  | 'UNSUSPEND';
+
+export type AdminAuditEntry = {
+  __typename?: 'AdminAuditEntry';
+  action: AdminAction;
+  actor?: Maybe<User>;
+  createdAt: Scalars['DateTime']['output'];
+  detail: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  target?: Maybe<User>;
+};
+
+export type AdminAuditEntryConnection = {
+  __typename?: 'AdminAuditEntryConnection';
+  edges: Array<AdminAuditEntryEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AdminAuditEntryEdge = {
+  __typename?: 'AdminAuditEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: AdminAuditEntry;
+};
+
 export type ApiKey = {
   __typename?: 'ApiKey';
   createdAt: Scalars['DateTime']['output'];
@@ -228,12 +256,20 @@ export type Mutation = {
   saveLink: Link;
   /** Mutes (or unmutes) a kind of notification for the viewer. */
   setNotificationMuted: Array<NotificationSetting>;
+  /** ADMIN: the account's plan (its next session refresh carries it). */
+  setUserPlan: User;
+  /** ADMIN: the account's role (its next session refresh carries it). */
+  setUserRole: User;
   signIn: AuthPayload;
   signOut: Scalars['Boolean']['output'];
   signUp: AuthPayload;
   signUpAnonymous: AuthPayload;
+  /** ADMIN: suspends the account: its sessions end at once, sign-in is refused (ACCOUNT_SUSPENDED). */
+  suspendUser: User;
   /** Stops following an account (idempotent). */
   unfollow: User;
+  /** ADMIN: lets a suspended account sign in again. */
+  unsuspendUser: User;
   updateLink: Link;
   updateProfile: User;
   /** The link's owner edits a reply and/or moves it DRAFT → APPROVED → PUBLISHED; publishing tells the review's author. */
@@ -320,6 +356,18 @@ export type MutationSetNotificationMutedArgs = {
 };
 
 
+export type MutationSetUserPlanArgs = {
+  plan: Plan;
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetUserRoleArgs = {
+  role: Role;
+  userId: Scalars['ID']['input'];
+};
+
+
 export type MutationSignInArgs = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
@@ -343,7 +391,18 @@ export type MutationSignUpAnonymousArgs = {
 };
 
 
+export type MutationSuspendUserArgs = {
+  reason?: InputMaybe<Scalars['String']['input']>;
+  userId: Scalars['ID']['input'];
+};
+
+
 export type MutationUnfollowArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnsuspendUserArgs = {
   userId: Scalars['ID']['input'];
 };
 
@@ -427,6 +486,10 @@ export type Plan =
 
 export type Query = {
   __typename?: 'Query';
+  /** ADMIN: what ADMINs did to accounts, newest first. */
+  adminAuditLog: AdminAuditEntryConnection;
+  /** ADMIN: accounts, newest first, optionally by handle, e-mail or display-name prefix. */
+  adminUsers: UserConnection;
   /** Items of the people the viewer follows that the viewer may see, newest first. */
   homeFeed: FeedItemConnection;
   link?: Maybe<Link>;
@@ -445,6 +508,19 @@ export type Query = {
   unreadNotificationCount: Scalars['Int']['output'];
   user?: Maybe<User>;
   userByHandle?: Maybe<User>;
+};
+
+
+export type QueryAdminAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAdminUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -650,6 +726,8 @@ export type User = {
   plan: Plan;
   reviews: ReviewConnection;
   role: Role;
+  /** ADMIN only: when the account was suspended. */
+  suspendedAt?: Maybe<Scalars['DateTime']['output']>;
   viewerIsFollowing: Scalars['Boolean']['output'];
 };
 

@@ -37,6 +37,47 @@ query Me {
   linkUpdated { id status title owner { handle } thumbnail { url(size: SMALL) } }
 }`,
   },
+  {
+    name: 'Admin: accounts',
+    query: `# ADMIN only: accounts by handle, e-mail or display-name prefix, newest first
+query AdminUsers($query: String, $first: Int, $after: String) {
+  adminUsers(query: $query, first: $first, after: $after) {
+    edges { node { id handle displayName role plan suspendedAt createdAt } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+    variables: '{ "query": "", "first": 20 }',
+  },
+  {
+    name: 'Admin: role, plan, suspension',
+    query: `# ADMIN only; each change is in the audit log
+mutation SetPlan($userId: ID!, $plan: Plan!) {
+  setUserPlan(userId: $userId, plan: $plan) { id plan }
+}
+
+mutation SetRole($userId: ID!, $role: Role!) {
+  setUserRole(userId: $userId, role: $role) { id role }
+}
+
+mutation Suspend($userId: ID!, $reason: String) {
+  suspendUser(userId: $userId, reason: $reason) { id suspendedAt }
+}
+
+mutation Unsuspend($userId: ID!) {
+  unsuspendUser(userId: $userId) { id suspendedAt }
+}`,
+    variables: '{ "userId": "", "plan": "PREMIUM", "role": "USER", "reason": "" }',
+  },
+  {
+    name: 'Admin: audit log',
+    query: `query AdminAuditLog($first: Int, $after: String) {
+  adminAuditLog(first: $first, after: $after) {
+    edges { node { action actor { handle } target { handle } detail createdAt } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+    variables: '{ "first": 50 }',
+  },
 ];
 
 /** JSON that is safe inside a <script> element. */

@@ -7,6 +7,8 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The account was suspended by an ADMIN: no sign-in, no session refresh. */
+  ACCOUNT_SUSPENDED: 'ACCOUNT_SUSPENDED',
   QUOTA_EXCEEDED: 'QUOTA_EXCEEDED',
   PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
   PERSISTED_QUERY_NOT_IN_LIST: 'PERSISTED_QUERY_NOT_IN_LIST',
@@ -25,6 +27,8 @@ export const unauthenticated = (message = 'Authentication required') =>
 export const forbidden = (message = 'Not allowed') => typed(ErrorCode.FORBIDDEN, message);
 export const badInput = (field: string, message: string) =>
   typed(ErrorCode.BAD_USER_INPUT, message, { field });
+export const accountSuspended = () =>
+  typed(ErrorCode.ACCOUNT_SUSPENDED, 'This account is suspended; contact support');
 export const notFound = (what: string) => typed(ErrorCode.NOT_FOUND, `${what} not found`);
 export const rateLimited = (retryAfterSeconds: number, message = 'Too many requests') =>
   typed(ErrorCode.RATE_LIMITED, message, { retryAfter: retryAfterSeconds });

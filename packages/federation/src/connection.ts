@@ -11,8 +11,12 @@ export class PageInfo {
   endCursor: string | null;
 }
 
-/** `<Name>Edge { cursor node }` and `<Name>Connection { edges pageInfo }` for one node type. */
+/**
+ * `<Name>Edge { cursor node }` and `<Name>Connection { edges pageInfo }` for one node type: @shareable, since
+ * more than one subgraph may list the same node type (UserConnection: followers in feed, adminUsers in user).
+ */
 export function Connection<T extends object>(name: string, node: ClassType<T>) {
+  @Directive('@shareable')
   @ObjectType(`${name}Edge`)
   class Edge {
     @Field(() => String)
@@ -22,6 +26,7 @@ export function Connection<T extends object>(name: string, node: ClassType<T>) {
     node: T;
   }
 
+  @Directive('@shareable')
   @ObjectType(`${name}Connection`)
   class ConnectionType {
     @Field(() => [Edge])

@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from '@link-archive/federation';
+import { AdminService } from './admin/admin.service';
 import { apiKeyRoutes } from './api-keys/api-key.routes';
 import { ApiKey } from './api-keys/api-key.entity';
 import { ApiKeyService } from './api-keys/api-key.service';
@@ -22,6 +23,7 @@ export const userSubgraph: SubgraphDefinition<UserContext, UserEnvironment> = {
     const services: UserServices = {
       users: new UserService(users),
       apiKeys: new ApiKeyService(ds.getRepository(ApiKey)),
+      admin: new AdminService(ds, redis, env.REDIS_PREFIX),
       auth: new AuthService(ds, await TokenSigner.fromPem(env.JWT_PRIVATE_KEY), redis, env.REDIS_PREFIX, {
         loginPerAccount: env.LOGIN_MAX_PER_ACCOUNT,
         loginPerIp: env.LOGIN_MAX_PER_IP,

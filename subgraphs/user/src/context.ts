@@ -2,12 +2,14 @@ import type { BaseContext } from '@link-archive/federation';
 import type { createUserLoader } from './user/user.loader';
 import type { UserService } from './user/user.service';
 import type { AuthService } from './auth/auth.service';
+import type { AdminService } from './admin/admin.service';
 import type { ApiKeyService } from './api-keys/api-key.service';
 
 export interface UserServices {
   users: UserService;
   auth: AuthService;
   apiKeys: ApiKeyService;
+  admin: AdminService;
 }
 
 export interface UserContext extends BaseContext {

@@ -3,6 +3,7 @@ import { createDataSource, type DataSourceOptions } from '@link-archive/federati
 import { ApiKey } from './api-keys/api-key.entity';
 import { RefreshToken } from './auth/refresh-token.entity';
 import { InitUser1732300000000 } from './migrations/1732300000000-init-user';
+import { UserAdmin1733100000000 } from './migrations/1733100000000-admin';
 import { User } from './user/user.entity';
 
 export const USER_SCHEMA = 'user';
@@ -12,5 +13,5 @@ export const userDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger'
     ...options,
     schema: USER_SCHEMA,
     entities: [User, RefreshToken, ApiKey],
-    migrations: [InitUser1732300000000, UserDomainEvents1732500000000],
+    migrations: [InitUser1732300000000, UserDomainEvents1732500000000, UserAdmin1733100000000],
   });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { badInput, unauthenticated, type Redis, type Viewer } from '@link-archive/core';
+import { accountSuspended, badInput, unauthenticated, type Redis, type Viewer } from '@link-archive/core';
 import { isUniqueViolation } from '@link-archive/federation';
 import { emitEvent, userDeleted, userRegistered } from '@link-archive/events';
 import type { DataSource, Repository } from 'typeorm';
@@ -95,6 +95,7 @@ export class AuthService {
     const ok = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !ok) throw unauthenticated('Invalid email or password');
     await this.loginByAccount.reset(sha256(email));
+    if (user.suspendedAt) throw accountSuspended();
     return this.startSession(user);
   }
 
@@ -122,6 +123,7 @@ export class AuthService {
     }
     const user = await this.users.findOneBy({ id: current.user_id });
     if (!user) throw unauthenticated('Account no longer exists');
+    if (user.suspendedAt) throw accountSuspended();
     return this.issue(user, current.family_id);
   }
 

@@ -57,4 +57,11 @@ export class User {
   @Field(() => Date)
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
+
+  /** Set while an ADMIN has suspended the account (shown to ADMINs only, see AdminResolver). */
+  @Column({ type: 'timestamptz', name: 'suspended_at', nullable: true })
+  suspendedAt: Date | null;
+
+  @Column({ type: 'text', name: 'suspension_reason', nullable: true })
+  suspensionReason: string | null;
 }
