@@ -52,7 +52,11 @@ export type ApiKey = {
   id: Scalars['ID']['output'];
   lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
   name: Scalars['String']['output'];
+  operations?: Maybe<Array<Scalars['String']['output']>>;
+  partner?: Maybe<Scalars['String']['output']>;
   prefix: Scalars['String']['output'];
+  ratePerMinute?: Maybe<Scalars['Int']['output']>;
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 export type ApiKeyCreated = {
@@ -235,6 +239,7 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Checks the uploaded object and starts resizing it. */
   completeUpload: MediaAsset;
+  /** ADMIN: a partner key. operations: the persisted operations (names or sha256 ids) it may run, none for all; ratePerMinute: its own limit. */
   createApiKey: ApiKeyCreated;
   /** A presigned PUT for an image (avatar or link image), size-capped. */
   createUpload: UploadTicket;
@@ -284,6 +289,9 @@ export type MutationCompleteUploadArgs = {
 
 export type MutationCreateApiKeyArgs = {
   name: Scalars['String']['input'];
+  operations?: InputMaybe<Array<Scalars['String']['input']>>;
+  partner?: InputMaybe<Scalars['String']['input']>;
+  ratePerMinute?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -490,6 +498,8 @@ export type Query = {
   adminAuditLog: AdminAuditEntryConnection;
   /** ADMIN: accounts, newest first, optionally by handle, e-mail or display-name prefix. */
   adminUsers: UserConnection;
+  /** ADMIN: partner keys, newest first, with their last use. */
+  apiKeys: Array<ApiKey>;
   /** Items of the people the viewer follows that the viewer may see, newest first. */
   homeFeed: FeedItemConnection;
   link?: Maybe<Link>;
@@ -521,6 +531,11 @@ export type QueryAdminUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   query?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryApiKeysArgs = {
+  includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 

@@ -116,6 +116,114 @@ describe('trusted documents for partners', () => {
   });
 });
 
+describe('partner keys', () => {
+  const CREATE = `mutation($name: String!, $partner: String, $ops: [String!], $rate: Int) {
+    createApiKey(name: $name, partner: $partner, operations: $ops, ratePerMinute: $rate) {
+      secret apiKey { id name partner operations ratePerMinute lastUsedAt } } }`;
+  const LIST = `query($all: Boolean) { apiKeys(includeRevoked: $all) {
+    id partner operations ratePerMinute lastUsedAt revokedAt } }`;
+  const byId = (secret: string, name: string, variables: Record<string, unknown> = {}) =>
+    gql(undefined, variables, {
+      apiKey: secret,
+      extensions: { persistedQuery: { version: 1, sha256Hash: operation(name).id } },
+    });
+
+  it('are bound to a partner, run only their operations at their own rate, and list with their last use', async () => {
+    const admin = await signUpAdmin();
+    const owner = await signUp();
+    const { createApiKey } = await execute<{
+      createApiKey: { secret: string; apiKey: { id: string; partner: string; operations: string[] } };
+    }>(
+      CREATE,
+      {
+        name: 'acme-prod',
+        partner: 'Acme',
+        ops: ['UserProfile', `sha256:${operation('Viewer').id}`],
+        rate: 2,
+      },
+      { token: admin.accessToken },
+    );
+    expect(createApiKey.apiKey).toMatchObject({
+      partner: 'Acme',
+      operations: ['UserProfile', operation('Viewer').id],
+    });
+    const { secret } = createApiKey;
+    // in scope, by name and by id
+    const profile = await byId(secret, 'UserProfile', { handle: owner.handle });
+    expect(profile.errors).toBeUndefined();
+    // out of scope, though listed
+    const outside = await byId(secret, 'PublicLinksOfUser', { ownerId: owner.id });
+    expect(outside.status).toBe(403);
+    expect(firstCode(outside)).toBe('FORBIDDEN');
+    // two a minute: of six more, at least two are refused whatever minute boundary falls between them
+    const codes: unknown[] = [];
+    for (let i = 0; i < 6; i++) codes.push(firstCode(await byId(secret, 'Viewer')));
+    expect(codes.filter((c) => c === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(2);
+
+    const { apiKeys } = await execute<{
+      apiKeys: { id: string; partner: string; ratePerMinute: number; lastUsedAt: string | null }[];
+    }>(LIST, {}, { token: admin.accessToken });
+    expect(apiKeys.find((k) => k.id === createApiKey.apiKey.id)).toMatchObject({
+      partner: 'Acme',
+      ratePerMinute: 2,
+      lastUsedAt: expect.any(String),
+    });
+    await execute(
+      'mutation($id: ID!) { revokeApiKey(id: $id) }',
+      { id: createApiKey.apiKey.id },
+      {
+        token: admin.accessToken,
+      },
+    );
+    const active = await execute<{ apiKeys: { id: string }[] }>(LIST, {}, { token: admin.accessToken });
+    expect(active.apiKeys.map((k) => k.id)).not.toContain(createApiKey.apiKey.id);
+    const all = await execute<{ apiKeys: { id: string; revokedAt: string | null }[] }>(
+      LIST,
+      { all: true },
+      { token: admin.accessToken },
+    );
+    expect(all.apiKeys.find((k) => k.id === createApiKey.apiKey.id)?.revokedAt).toEqual(expect.any(String));
+  });
+
+  it('are made and listed by ADMINs only, with their inputs checked', async () => {
+    const admin = await signUpAdmin();
+    const user = await signUp();
+    expect(firstCode(await gql(LIST, {}, { token: user.accessToken }))).toBe('FORBIDDEN');
+    expect(firstCode(await gql(CREATE, { name: 'x' }, { token: user.accessToken }))).toBe('FORBIDDEN');
+    for (const variables of [
+      { name: 'x', rate: 0 },
+      { name: 'x', ops: [] },
+      { name: 'x', ops: ['not an operation!'] },
+      { name: '' },
+    ])
+      expect(firstCode(await gql(CREATE, variables, { token: admin.accessToken }))).toBe('BAD_USER_INPUT');
+  });
+
+  it('see PUBLIC data only', async () => {
+    const { secret } = await partnerKey();
+    const owner = await signUp();
+    const saved = async (visibility: string) =>
+      (
+        await execute<{ saveLink: { id: string } }>(
+          'mutation($u: String!, $v: Visibility) { saveLink(url: $u, visibility: $v) { id } }',
+          { u: `https://example.com/partner-sees/${visibility}`, v: visibility },
+          { token: owner.accessToken },
+        )
+      ).saveLink.id;
+    const [publicId, privateId, followersId] = [
+      await saved('PUBLIC'),
+      await saved('PRIVATE'),
+      await saved('FOLLOWERS'),
+    ];
+    const card = async (id: string) =>
+      ((await byId(secret, 'LinkCard', { id })).data as { link: { id: string } | null } | undefined)?.link ??
+      null;
+    expect((await card(publicId))?.id).toBe(publicId);
+    expect(await card(privateId)).toBeNull();
+    expect(await card(followersId)).toBeNull();
+  });
+});
+
 describe('the listed operations', () => {
   it("every one passes the gateway's limits (depth, cost, aliases, tokens)", async () => {
     const user = await signUp();

@@ -33,6 +33,7 @@ export function authenticate(tokens: AccessTokenVerifier, partners: PartnerKeys)
         const partner = await partners.verify(apiKey);
         if (!partner) return graphqlError(res, 401, 'UNAUTHENTICATED', 'Invalid API key');
         identity.partnerKeyId = partner.id;
+        res.locals.partner = partner;
       }
       res.locals.identity = identity;
       next();

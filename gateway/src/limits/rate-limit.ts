@@ -1,6 +1,7 @@
 import type { ForwardedIdentity, Redis } from '@link-archive/core';
 import type { NextFunction, Request, Response } from 'express';
 import { graphqlError } from '../graphql/http-errors';
+import type { VerifiedPartnerKey } from '../partners/partner-keys';
 
 type CountingRedis = Redis & { countWithExpiry?: (key: string, seconds: number) => Promise<number> };
 
@@ -45,7 +46,9 @@ export async function overRateLimit(
 
 export function rateLimit(redis: Redis, perMinute: number) {
   return async (_req: Request, res: Response, next: NextFunction) => {
-    const retryAfter = await overRateLimit(redis, res.locals.identity as ForwardedIdentity, perMinute);
+    // a partner key may have a limit of its own
+    const limit = (res.locals.partner as VerifiedPartnerKey | undefined)?.ratePerMinute ?? perMinute;
+    const retryAfter = await overRateLimit(redis, res.locals.identity as ForwardedIdentity, limit);
     if (retryAfter !== null) {
       res.setHeader('retry-after', String(retryAfter));
       return graphqlError(res, 429, 'RATE_LIMITED', 'Too many requests', { retryAfter });

@@ -1,8 +1,19 @@
 import { createHash } from 'node:crypto';
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from '@link-archive/core';
 
+/** A partner key as the user subgraph describes it. */
+export interface VerifiedPartnerKey {
+  id: string;
+  name: string;
+  partner: string | null;
+  /** The persisted operations (names or ids) it may run; null: every listed one. */
+  operations: string[] | null;
+  /** Its own requests per minute; null: RATE_LIMIT_PER_MINUTE. */
+  ratePerMinute: number | null;
+}
+
 interface CachedKey {
-  key: { id: string; name: string } | null;
+  key: VerifiedPartnerKey | null;
   until: number;
 }
 
@@ -22,7 +33,7 @@ export class PartnerKeys {
     private readonly cacheMs: number,
   ) {}
 
-  async verify(secret: string): Promise<{ id: string; name: string } | null> {
+  async verify(secret: string): Promise<VerifiedPartnerKey | null> {
     if (!secret || secret.length > 200) return null;
     const cacheKey = createHash('sha256').update(secret).digest('hex');
     const cached = this.cache.get(cacheKey);
@@ -40,7 +51,7 @@ export class PartnerKeys {
     });
     if (res.status !== 200 && res.status !== 404)
       throw new Error(`api key verification failed: HTTP ${res.status}`);
-    const key = res.status === 200 ? ((await res.json()) as { id: string; name: string }) : null;
+    const key = res.status === 200 ? ((await res.json()) as VerifiedPartnerKey) : null;
     if (this.cache.size >= MAX_CACHE) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(cacheKey, {
       key,

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { NextFunction, Request, Response } from 'express';
 import type { ForwardedIdentity } from '@link-archive/core';
 import { graphqlError } from '../graphql/http-errors';
+import type { VerifiedPartnerKey } from './partner-keys';
 
 interface ManifestOperation {
   id: string;
@@ -11,8 +12,13 @@ interface ManifestOperation {
   body: string;
 }
 
+export interface ListedOperation {
+  name: string;
+  body: string;
+}
+
 /** Apollo's persisted query manifest: the operations partners may run, by sha256 id. */
-export function loadManifest(path: string): Map<string, string> {
+export function loadManifest(path: string): Map<string, ListedOperation> {
   const manifest = JSON.parse(readFileSync(path, 'utf8')) as {
     format: string;
     version: number;
@@ -21,16 +27,17 @@ export function loadManifest(path: string): Map<string, string> {
   if (manifest.format !== 'apollo-persisted-query-manifest' || manifest.version !== 1) {
     throw new Error(`${path} is not an apollo-persisted-query-manifest v1`);
   }
-  return new Map(manifest.operations.map((op) => [op.id, op.body]));
+  return new Map(manifest.operations.map((op) => [op.id, { name: op.name, body: op.body }]));
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
  * Requests with an API key may run only operations in the manifest: named by documentId, by an APQ
- * hash, or sent in full with a body whose sha256 is listed. The listed body is what runs.
+ * hash, or sent in full with a body whose sha256 is listed. The listed body is what runs. A key scoped to some
+ * operations (by name or id) may run only those.
  */
-export function trustedDocuments(manifest: Map<string, string>) {
+export function trustedDocuments(manifest: Map<string, ListedOperation>) {
   return (req: Request, res: Response, next: NextFunction) => {
     const identity = res.locals.identity as ForwardedIdentity;
     if (!identity.partnerKeyId) return next();
@@ -58,8 +65,8 @@ export function trustedDocuments(manifest: Map<string, string>) {
         body.extensions.persistedQuery.sha256Hash) ||
       (typeof body.query === 'string' && sha256(body.query)) ||
       '';
-    const document = manifest.get(id);
-    if (!document) {
+    const listed = manifest.get(id);
+    if (!listed) {
       return graphqlError(
         res,
         400,
@@ -67,9 +74,13 @@ export function trustedDocuments(manifest: Map<string, string>) {
         'This operation is not in the persisted query list',
       );
     }
+    const scope = (res.locals.partner as VerifiedPartnerKey | undefined)?.operations;
+    if (scope && !scope.includes(id) && !scope.includes(listed.name)) {
+      return graphqlError(res, 403, 'FORBIDDEN', `This API key may not run ${listed.name}`);
+    }
     req.body = {
       ...body,
-      query: document,
+      query: listed.body,
       documentId: undefined,
       extensions: { ...body.extensions, persistedQuery: undefined },
     };

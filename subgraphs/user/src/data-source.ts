@@ -4,6 +4,7 @@ import { ApiKey } from './api-keys/api-key.entity';
 import { RefreshToken } from './auth/refresh-token.entity';
 import { InitUser1732300000000 } from './migrations/1732300000000-init-user';
 import { UserAdmin1733100000000 } from './migrations/1733100000000-admin';
+import { UserPartnerScopes1733200000000 } from './migrations/1733200000000-partner-scopes';
 import { User } from './user/user.entity';
 
 export const USER_SCHEMA = 'user';
@@ -13,5 +14,10 @@ export const userDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger'
     ...options,
     schema: USER_SCHEMA,
     entities: [User, RefreshToken, ApiKey],
-    migrations: [InitUser1732300000000, UserDomainEvents1732500000000, UserAdmin1733100000000],
+    migrations: [
+      InitUser1732300000000,
+      UserDomainEvents1732500000000,
+      UserAdmin1733100000000,
+      UserPartnerScopes1733200000000,
+    ],
   });

@@ -1,13 +1,31 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { requireAdmin } from '@link-archive/federation';
 import type { UserContext } from '../context';
-import { ApiKeyCreated } from './api-key.entity';
+import { ApiKey, ApiKeyCreated } from './api-key.entity';
 
 @Resolver()
 export class ApiKeyResolver {
-  @Mutation(() => ApiKeyCreated)
-  createApiKey(@Arg('name', () => String) name: string, @Ctx() ctx: UserContext) {
-    return ctx.services.apiKeys.create(requireAdmin(ctx), name);
+  @Mutation(() => ApiKeyCreated, {
+    description:
+      'ADMIN: a partner key. operations: the persisted operations (names or sha256 ids) it may run, none for all; ratePerMinute: its own limit.',
+  })
+  createApiKey(
+    @Arg('name', () => String) name: string,
+    @Arg('partner', () => String, { nullable: true }) partner: string | null,
+    @Arg('operations', () => [String], { nullable: true }) operations: string[] | null,
+    @Arg('ratePerMinute', () => Int, { nullable: true }) ratePerMinute: number | null,
+    @Ctx() ctx: UserContext,
+  ) {
+    return ctx.services.apiKeys.create(requireAdmin(ctx), name, { partner, operations, ratePerMinute });
+  }
+
+  @Query(() => [ApiKey], { description: 'ADMIN: partner keys, newest first, with their last use.' })
+  apiKeys(
+    @Arg('includeRevoked', () => Boolean, { nullable: true }) includeRevoked: boolean | null,
+    @Ctx() ctx: UserContext,
+  ) {
+    requireAdmin(ctx);
+    return ctx.services.apiKeys.list(includeRevoked ?? false);
   }
 
   @Mutation(() => Boolean)
