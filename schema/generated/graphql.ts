@@ -237,6 +237,8 @@ export type MediaStatus =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** A new password, given the current one; the account's other sessions end. */
+  changePassword: Scalars['Boolean']['output'];
   /** Checks the uploaded object and starts resizing it. */
   completeUpload: MediaAsset;
   /** ADMIN: a partner key. operations: the persisted operations (names or sha256 ids) it may run, none for all; ratePerMinute: its own limit. */
@@ -279,6 +281,12 @@ export type Mutation = {
   updateProfile: User;
   /** The link's owner edits a reply and/or moves it DRAFT → APPROVED → PUBLISHED; publishing tells the review's author. */
   updateReply: ReviewReply;
+};
+
+
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
 };
 
 

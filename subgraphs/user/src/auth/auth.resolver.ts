@@ -32,6 +32,17 @@ export class AuthResolver {
     return ctx.services.auth.signIn(email, password, ctx.identity.clientIp);
   }
 
+  @Mutation(() => Boolean, {
+    description: "A new password, given the current one; the account's other sessions end.",
+  })
+  changePassword(
+    @Arg('currentPassword', () => String) currentPassword: string,
+    @Arg('newPassword', () => String) newPassword: string,
+    @Ctx() ctx: UserContext,
+  ) {
+    return ctx.services.auth.changePassword(requireViewer(ctx), currentPassword, newPassword);
+  }
+
   @Mutation(() => AuthPayload)
   refreshSession(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: UserContext) {
     return ctx.services.auth.refresh(refreshToken);

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { accountSuspended, badInput, unauthenticated, type Redis, type Viewer } from '@link-archive/core';
 import { isUniqueViolation } from '@link-archive/federation';
-import { emitEvent, userDeleted, userRegistered } from '@link-archive/events';
+import { emitEvent, queryRows, userDeleted, userRegistered } from '@link-archive/events';
 import type { DataSource, Repository } from 'typeorm';
 import { USER_SCHEMA } from '../data-source';
 import { User } from '../user/user.entity';
@@ -125,6 +125,36 @@ export class AuthService {
     if (!user) throw unauthenticated('Account no longer exists');
     if (user.suspendedAt) throw accountSuspended();
     return this.issue(user, current.family_id);
+  }
+
+  /**
+   * A new password for a signed-in account that knows its current one. Every other session ends (a stolen
+   * session does not outlive the change); this one stays. Attempts count against the account's sign-in limit.
+   */
+  async changePassword(viewer: Viewer, currentPassword: string, newPassword: string): Promise<boolean> {
+    const user = await this.users.findOneBy({ id: viewer.userId });
+    if (!user) throw unauthenticated('Account no longer exists');
+    if (!user.passwordHash || !user.email)
+      throw badInput('currentPassword', 'this account has no password (an anonymous account)');
+    await this.loginByAccount.hit(sha256(user.email));
+    if (!(await verifyPassword(user.passwordHash, currentPassword)))
+      throw badInput('currentPassword', 'the current password is wrong');
+    await this.loginByAccount.reset(sha256(user.email));
+    checkPasswordPolicy(newPassword, 'newPassword');
+    if (newPassword === currentPassword) throw badInput('newPassword', 'the new password is the current one');
+    const passwordHash = await hashPassword(newPassword);
+    const revoked = await this.ds.transaction(async (tx) => {
+      await tx.update(User, { id: user.id }, { passwordHash });
+      const rows = await queryRows<{ family_id: string }>(
+        tx,
+        `UPDATE "user".refresh_tokens SET revoked_at = now()
+          WHERE user_id = $1 AND family_id <> $2 AND revoked_at IS NULL RETURNING family_id`,
+        [user.id, viewer.sessionId],
+      );
+      return [...new Set(rows.map((r) => r.family_id))];
+    });
+    await announceRevokedSessions(this.redis, this.redisPrefix, revoked);
+    return true;
   }
 
   async signOut(refreshToken: string): Promise<boolean> {

@@ -7,9 +7,9 @@ const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 
 export const MIN_PASSWORD = 8;
 export const MAX_PASSWORD = 256;
 
-export function checkPasswordPolicy(password: string): void {
+export function checkPasswordPolicy(password: string, field = 'password'): void {
   if (password.length < MIN_PASSWORD || password.length > MAX_PASSWORD) {
-    throw badInput('password', `password must be ${MIN_PASSWORD}-${MAX_PASSWORD} characters`);
+    throw badInput(field, `${field} must be ${MIN_PASSWORD}-${MAX_PASSWORD} characters`);
   }
 }
 
