@@ -259,6 +259,10 @@ export type Mutation = {
   postReview: Review;
   recrawlLink: Link;
   refreshSession: AuthPayload;
+  /** Mails a single-use reset token (30 minutes) if an account has this address; always true. */
+  requestPasswordReset: Scalars['Boolean']['output'];
+  /** Sets a new password with a mailed token; every session of the account ends, a new one starts. */
+  resetPassword: AuthPayload;
   revokeApiKey: Scalars['Boolean']['output'];
   saveLink: Link;
   /** Mutes (or unmutes) a kind of notification for the viewer. */
@@ -353,6 +357,17 @@ export type MutationRefreshSessionArgs = {
 };
 
 
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+export type MutationResetPasswordArgs = {
+  newPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+
 export type MutationRevokeApiKeyArgs = {
   id: Scalars['ID']['input'];
 };
@@ -435,6 +450,7 @@ export type MutationUpdateProfileArgs = {
   bio?: InputMaybe<Scalars['String']['input']>;
   displayName?: InputMaybe<Scalars['String']['input']>;
   handle?: InputMaybe<Scalars['String']['input']>;
+  language?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -520,6 +536,8 @@ export type Query = {
   notifications: NotificationConnection;
   /** PUBLIC links ranked by recent saves and reviews (refreshed every 30 s; a cursor keeps its ranking for 10 minutes). */
   popularFeed: FeedItemConnection;
+  /** ADMIN: mail the embedded sink received (no SMTP_URL), newest first, optionally to one address. */
+  sinkMessages: Array<SinkMessage>;
   /** PUBLIC links with the tag, newest first. */
   tagFeed: FeedItemConnection;
   tags: Array<TagCount>;
@@ -581,6 +599,12 @@ export type QueryNotificationsArgs = {
 export type QueryPopularFeedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySinkMessagesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -682,6 +706,16 @@ export type Sentiment =
   | 'NEGATIVE'
   | 'NEUTRAL'
   | 'POSITIVE';
+
+export type SinkMessage = {
+  __typename?: 'SinkMessage';
+  html?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  receivedAt: Scalars['DateTime']['output'];
+  recipients: Array<Scalars['String']['output']>;
+  subject: Scalars['String']['output'];
+  text?: Maybe<Scalars['String']['output']>;
+};
 
 export type Subscription = {
   __typename?: 'Subscription';

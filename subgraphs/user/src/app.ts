@@ -4,10 +4,13 @@ import { apiKeyRoutes } from './api-keys/api-key.routes';
 import { ApiKey } from './api-keys/api-key.entity';
 import { ApiKeyService } from './api-keys/api-key.service';
 import { AuthService } from './auth/auth.service';
+import { PasswordResetService } from './auth/password-reset.service';
 import { TokenSigner } from './auth/token-signer';
 import type { UserContext, UserServices } from './context';
 import { USER_SCHEMA, userDataSource } from './data-source';
 import type { UserEnvironment } from './environment';
+import { startMailSink } from './mail/mail-sink';
+import { Mailer } from './mail/mailer';
 import { buildUserSchema } from './schema';
 import { User } from './user/user.entity';
 import { createUserLoader } from './user/user.loader';
@@ -18,22 +21,41 @@ export const userSubgraph: SubgraphDefinition<UserContext, UserEnvironment> = {
   dbSchema: USER_SCHEMA,
   dataSource: userDataSource,
   buildSchema: buildUserSchema,
-  async setup({ ds, redis }, env) {
+  async setup({ ds, redis, logger }, env) {
     const users = ds.getRepository(User);
-    const services: UserServices = {
-      users: new UserService(users),
-      apiKeys: new ApiKeyService(ds.getRepository(ApiKey)),
-      admin: new AdminService(ds, redis, env.REDIS_PREFIX),
-      auth: new AuthService(ds, await TokenSigner.fromPem(env.JWT_PRIVATE_KEY), redis, env.REDIS_PREFIX, {
+    const sink = env.SMTP_URL ? null : await startMailSink(ds, logger);
+    const mailer = new Mailer(env.SMTP_URL ?? sink!.url, env.MAIL_FROM, logger);
+    const auth = new AuthService(
+      ds,
+      await TokenSigner.fromPem(env.JWT_PRIVATE_KEY),
+      redis,
+      env.REDIS_PREFIX,
+      {
         loginPerAccount: env.LOGIN_MAX_PER_ACCOUNT,
         loginPerIp: env.LOGIN_MAX_PER_IP,
         loginWindowSeconds: env.LOGIN_WINDOW_SECONDS,
         signUpPerIp: env.SIGNUP_MAX_PER_IP,
+      },
+    );
+    const services: UserServices = {
+      users: new UserService(users),
+      apiKeys: new ApiKeyService(ds.getRepository(ApiKey)),
+      admin: new AdminService(ds, redis, env.REDIS_PREFIX),
+      auth,
+      passwordReset: new PasswordResetService(ds, auth, mailer, redis, env.REDIS_PREFIX, {
+        resetUrl: env.PASSWORD_RESET_URL,
+        perAddress: env.RESET_MAX_PER_ADDRESS,
+        perIp: env.RESET_MAX_PER_IP,
       }),
+      ds,
     };
     return {
       context: (base) => ({ ...base, services, loaders: { user: createUserLoader(users) } }),
       internalRoutes: apiKeyRoutes(services.apiKeys),
+      close: async () => {
+        mailer.close();
+        await sink?.close();
+      },
     };
   },
 };

@@ -5,6 +5,7 @@ import { RefreshToken } from './auth/refresh-token.entity';
 import { InitUser1732300000000 } from './migrations/1732300000000-init-user';
 import { UserAdmin1733100000000 } from './migrations/1733100000000-admin';
 import { UserPartnerScopes1733200000000 } from './migrations/1733200000000-partner-scopes';
+import { UserPasswordReset1733300000000 } from './migrations/1733300000000-password-reset';
 import { User } from './user/user.entity';
 
 export const USER_SCHEMA = 'user';
@@ -19,5 +20,6 @@ export const userDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger'
       UserDomainEvents1732500000000,
       UserAdmin1733100000000,
       UserPartnerScopes1733200000000,
+      UserPasswordReset1733300000000,
     ],
   });

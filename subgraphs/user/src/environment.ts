@@ -10,6 +10,13 @@ export const userEnvironment = subgraphEnvironment(4001).extend({
   LOGIN_MAX_PER_IP: z.coerce.number().int().min(1).default(50),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   SIGNUP_MAX_PER_IP: z.coerce.number().int().min(1).default(30),
+  /** Where mail goes (smtp:// or smtps://); unset: an embedded sink ADMINs read with sinkMessages. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('Link Archive <no-reply@link-archive.local>'),
+  /** The app's page for a password reset; the mail links here with ?token=. */
+  PASSWORD_RESET_URL: z.string().url().default('http://localhost:4000/reset-password'),
+  RESET_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(5),
+  RESET_MAX_PER_IP: z.coerce.number().int().min(1).default(20),
 });
 export type UserEnvironment = z.infer<typeof userEnvironment>;
 

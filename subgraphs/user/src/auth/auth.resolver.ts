@@ -43,6 +43,25 @@ export class AuthResolver {
     return ctx.services.auth.changePassword(requireViewer(ctx), currentPassword, newPassword);
   }
 
+  @Mutation(() => Boolean, {
+    description: 'Mails a single-use reset token (30 minutes) if an account has this address; always true.',
+  })
+  requestPasswordReset(@Arg('email', () => String) email: string, @Ctx() ctx: UserContext) {
+    return ctx.services.passwordReset.request(email, ctx.identity.clientIp);
+  }
+
+  @Mutation(() => AuthPayload, {
+    description:
+      'Sets a new password with a mailed token; every session of the account ends, a new one starts.',
+  })
+  resetPassword(
+    @Arg('token', () => String) token: string,
+    @Arg('newPassword', () => String) newPassword: string,
+    @Ctx() ctx: UserContext,
+  ) {
+    return ctx.services.passwordReset.reset(token, newPassword);
+  }
+
   @Mutation(() => AuthPayload)
   refreshSession(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: UserContext) {
     return ctx.services.auth.refresh(refreshToken);

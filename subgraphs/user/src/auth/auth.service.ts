@@ -30,9 +30,9 @@ export interface AuthLimits {
   signUpPerIp: number;
 }
 
-const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
-function normalizeEmail(raw: string): string {
+export function normalizeEmail(raw: string): string {
   const email = raw.trim().toLowerCase();
   if (email.length > MAX_EMAIL || !EMAIL.test(email) || email.includes('\u0000'))
     throw badInput('email', 'email is not a valid address');
@@ -201,7 +201,8 @@ export class AuthService {
     }
   }
 
-  private startSession(user: User): Promise<AuthResult> {
+  /** A new session (access and refresh token) for an account that proved who it is. */
+  startSession(user: User): Promise<AuthResult> {
     return this.issue(user, randomUUID());
   }
 

@@ -64,4 +64,8 @@ export class User {
 
   @Column({ type: 'text', name: 'suspension_reason', nullable: true })
   suspensionReason: string | null;
+
+  /** The language the account's mail is written in: en or ko. */
+  @Column({ type: 'text', default: 'en' })
+  language: 'en' | 'ko';
 }

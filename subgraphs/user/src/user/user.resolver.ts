@@ -25,8 +25,10 @@ export class UserResolver {
     @Arg('displayName', () => String, { nullable: true }) displayName: string | null | undefined,
     @Arg('bio', () => String, { nullable: true }) bio: string | null | undefined,
     @Arg('handle', () => String, { nullable: true }) handle: string | null | undefined,
+    @Arg('language', () => String, { nullable: true, description: 'The language of your mail: en or ko.' })
+    language: string | null | undefined,
     @Ctx() ctx: UserContext,
   ) {
-    return ctx.services.users.updateProfile(requireViewer(ctx), { displayName, bio, handle });
+    return ctx.services.users.updateProfile(requireViewer(ctx), { displayName, bio, handle, language });
   }
 }

@@ -9,6 +9,8 @@ export interface ProfileChanges {
   displayName?: string | null;
   bio?: string | null;
   handle?: string | null;
+  /** The language of the account's mail: en or ko. */
+  language?: string | null;
 }
 
 export class UserService {
@@ -28,6 +30,11 @@ export class UserService {
     if (bio !== undefined) user.bio = bio;
     if (changes.handle !== undefined && changes.handle !== null)
       user.handle = normalizeHandle(changes.handle);
+    if (changes.language !== undefined && changes.language !== null) {
+      if (changes.language !== 'en' && changes.language !== 'ko')
+        throw badInput('language', 'language must be en or ko');
+      user.language = changes.language;
+    }
     try {
       return await this.users.save(user);
     } catch (err) {

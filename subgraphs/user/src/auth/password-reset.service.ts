@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { accountSuspended, badInput, type Redis } from '@link-archive/core';
+import { queryRows } from '@link-archive/events';
+import type { DataSource } from 'typeorm';
+import type { Mailer } from '../mail/mailer';
+import { passwordResetMessage } from '../mail/password-reset-message';
+import { User } from '../user/user.entity';
+import { normalizeEmail, sha256, type AuthResult, type AuthService } from './auth.service';
+import { checkPasswordPolicy, hashPassword } from './password';
+import { RateLimiter } from './rate-limiter';
+import { announceRevokedSessions } from './session-revocation';
+
+const TOKEN_MINUTES = 30;
+const WINDOW_SECONDS = 3_600;
+
+/**
+ * Password reset by e-mail: a request always answers true (whether an account has that address is never
+ * told), is limited per address and per IP, and mails a single-use token (stored hashed) that lives 30 minutes.
+ * Using it sets the password, ends every session of the account and starts a new one.
+ */
+export class PasswordResetService {
+  private readonly byAddress: RateLimiter;
+  private readonly byIp: RateLimiter;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly auth: AuthService,
+    private readonly mailer: Mailer,
+    private readonly redis: Redis,
+    private readonly redisPrefix: string,
+    private readonly options: { resetUrl: string; perAddress: number; perIp: number },
+  ) {
+    this.byAddress = new RateLimiter(redis, 'reset-address', options.perAddress, WINDOW_SECONDS);
+    this.byIp = new RateLimiter(redis, 'reset-ip', options.perIp, WINDOW_SECONDS);
+  }
+
+  async request(rawEmail: string, ip: string): Promise<boolean> {
+    const email = normalizeEmail(rawEmail);
+    await this.byIp.hit(ip);
+    await this.byAddress.hit(sha256(email));
+    const user = await this.ds.getRepository(User).findOneBy({ email });
+    if (!user?.passwordHash || user.suspendedAt) return true;
+    const token = randomBytes(32).toString('base64url');
+    await this.ds.query(
+      `INSERT INTO "user".password_reset_tokens (token_hash, user_id, expires_at)
+       VALUES ($1, $2, now() + interval '${TOKEN_MINUTES} minutes')`,
+      [sha256(token), user.id],
+    );
+    // sent after answering: how long delivery takes says nothing about the address either
+    void this.mailer.send(
+      passwordResetMessage(email, user.language, {
+        handle: user.handle,
+        token,
+        link: this.options.resetUrl,
+        minutes: TOKEN_MINUTES,
+      }),
+    );
+    return true;
+  }
+
+  async reset(token: string, newPassword: string): Promise<AuthResult> {
+    checkPasswordPolicy(newPassword, 'newPassword');
+    if (typeof token !== 'string' || token.length > 200) throw invalidToken();
+    const passwordHash = await hashPassword(newPassword);
+    const { user, families } = await this.ds.transaction(async (tx) => {
+      const [claimed] = await queryRows<{ userId: string }>(
+        tx,
+        `UPDATE "user".password_reset_tokens SET used_at = now()
+          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING user_id AS "userId"`,
+        [sha256(token)],
+      );
+      if (!claimed) throw invalidToken();
+      const account = await tx.getRepository(User).findOneBy({ id: claimed.userId });
+      if (!account) throw invalidToken();
+      if (account.suspendedAt) throw accountSuspended();
+      await tx.update(User, { id: account.id }, { passwordHash });
+      // the account's other reset tokens go too: one reset per mail
+      await tx.query(
+        'UPDATE "user".password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL',
+        [account.id],
+      );
+      const revoked = await queryRows<{ family_id: string }>(
+        tx,
+        `UPDATE "user".refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL
+         RETURNING family_id`,
+        [account.id],
+      );
+      return { user: account, families: [...new Set(revoked.map((r) => r.family_id))] };
+    });
+    await announceRevokedSessions(this.redis, this.redisPrefix, families);
+    return this.auth.startSession(user);
+  }
+}
+
+const invalidToken = () => badInput('token', 'the reset token is invalid, used or expired');
