@@ -285,6 +285,8 @@ export type Mutation = {
   updateProfile: User;
   /** The link's owner edits a reply and/or moves it DRAFT → APPROVED → PUBLISHED; publishing tells the review's author. */
   updateReply: ReviewReply;
+  /** Confirms the address a sign-up mail was sent to. */
+  verifyEmail: User;
 };
 
 
@@ -458,6 +460,11 @@ export type MutationUpdateReplyArgs = {
   body?: InputMaybe<Scalars['String']['input']>;
   replyId: Scalars['ID']['input'];
   status?: InputMaybe<ReplyStatus>;
+};
+
+
+export type MutationVerifyEmailArgs = {
+  token: Scalars['String']['input'];
 };
 
 export type Notification = {
@@ -772,6 +779,8 @@ export type User = {
   bio?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
   displayName?: Maybe<Scalars['String']['output']>;
+  /** Whether the e-mail address is confirmed: your own account only (null for others). */
+  emailVerified?: Maybe<Scalars['Boolean']['output']>;
   followerCount: Scalars['Int']['output'];
   followers: UserConnection;
   following: UserConnection;

@@ -19,9 +19,13 @@ beforeAll(async () => {
   admin = await signUpAdmin();
 });
 
-/** The mail the embedded sink received for `to`, newest first (an ADMIN reads it). */
+const RESET_SUBJECTS = ['Reset your Link Archive password', 'Link Archive 비밀번호 재설정'];
+
+/** The password reset mail the embedded sink received for `to`, newest first (an ADMIN reads it). */
 const mailTo = async (to: string) =>
-  (await execute<{ sinkMessages: Mail[] }>(MAIL, { to }, { token: admin.accessToken })).sinkMessages;
+  (await execute<{ sinkMessages: Mail[] }>(MAIL, { to }, { token: admin.accessToken })).sinkMessages.filter(
+    (m) => RESET_SUBJECTS.includes(m.subject),
+  );
 
 /** Waits for the `count`th mail to `to` and reads the reset token out of it. */
 async function tokenFrom(to: string, count = 1): Promise<{ token: string; mail: Mail }> {

@@ -4,6 +4,7 @@ import { apiKeyRoutes } from './api-keys/api-key.routes';
 import { ApiKey } from './api-keys/api-key.entity';
 import { ApiKeyService } from './api-keys/api-key.service';
 import { AuthService } from './auth/auth.service';
+import { EmailVerificationService } from './auth/email-verification.service';
 import { PasswordResetService } from './auth/password-reset.service';
 import { TokenSigner } from './auth/token-signer';
 import type { UserContext, UserServices } from './context';
@@ -47,6 +48,7 @@ export const userSubgraph: SubgraphDefinition<UserContext, UserEnvironment> = {
         perAddress: env.RESET_MAX_PER_ADDRESS,
         perIp: env.RESET_MAX_PER_IP,
       }),
+      emailVerification: new EmailVerificationService(ds, mailer, logger, env.EMAIL_VERIFY_URL),
       ds,
     };
     return {

@@ -4,6 +4,7 @@ import type { UserService } from './user/user.service';
 import type { AuthService } from './auth/auth.service';
 import type { DataSource } from 'typeorm';
 import type { AdminService } from './admin/admin.service';
+import type { EmailVerificationService } from './auth/email-verification.service';
 import type { PasswordResetService } from './auth/password-reset.service';
 import type { ApiKeyService } from './api-keys/api-key.service';
 
@@ -13,6 +14,7 @@ export interface UserServices {
   apiKeys: ApiKeyService;
   admin: AdminService;
   passwordReset: PasswordResetService;
+  emailVerification: EmailVerificationService;
   ds: DataSource;
 }
 

@@ -6,6 +6,7 @@ import { InitUser1732300000000 } from './migrations/1732300000000-init-user';
 import { UserAdmin1733100000000 } from './migrations/1733100000000-admin';
 import { UserPartnerScopes1733200000000 } from './migrations/1733200000000-partner-scopes';
 import { UserPasswordReset1733300000000 } from './migrations/1733300000000-password-reset';
+import { UserEmailVerification1733400000000 } from './migrations/1733400000000-email-verification';
 import { User } from './user/user.entity';
 
 export const USER_SCHEMA = 'user';
@@ -21,5 +22,6 @@ export const userDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger'
       UserAdmin1733100000000,
       UserPartnerScopes1733200000000,
       UserPasswordReset1733300000000,
+      UserEmailVerification1733400000000,
     ],
   });

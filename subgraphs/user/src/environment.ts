@@ -15,6 +15,8 @@ export const userEnvironment = subgraphEnvironment(4001).extend({
   MAIL_FROM: z.string().default('Link Archive <no-reply@link-archive.local>'),
   /** The app's page for a password reset; the mail links here with ?token=. */
   PASSWORD_RESET_URL: z.string().url().default('http://localhost:4000/reset-password'),
+  /** The app's page that confirms an address; the sign-up mail links here with ?token=. */
+  EMAIL_VERIFY_URL: z.string().url().default('http://localhost:4000/verify-email'),
   RESET_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(5),
   RESET_MAX_PER_IP: z.coerce.number().int().min(1).default(20),
 });

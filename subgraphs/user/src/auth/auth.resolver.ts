@@ -1,18 +1,22 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { requireViewer } from '@link-archive/federation';
 import type { UserContext } from '../context';
+import { User } from '../user/user.entity';
 import { AuthPayload } from './auth-payload';
 
 @Resolver()
 export class AuthResolver {
   @Mutation(() => AuthPayload)
-  signUp(
+  async signUp(
     @Arg('email', () => String) email: string,
     @Arg('password', () => String) password: string,
     @Arg('handle', () => String) handle: string,
     @Ctx() ctx: UserContext,
   ) {
-    return ctx.services.auth.signUp({ email, password, handle }, ctx.identity.clientIp);
+    const result = await ctx.services.auth.signUp({ email, password, handle }, ctx.identity.clientIp);
+    // the confirmation mail goes out after answering: sign-up does not wait for SMTP
+    void ctx.services.emailVerification.start(result.user);
+    return result;
   }
 
   @Mutation(() => AuthPayload)
@@ -60,6 +64,11 @@ export class AuthResolver {
     @Ctx() ctx: UserContext,
   ) {
     return ctx.services.passwordReset.reset(token, newPassword);
+  }
+
+  @Mutation(() => User, { description: 'Confirms the address a sign-up mail was sent to.' })
+  verifyEmail(@Arg('token', () => String) token: string, @Ctx() ctx: UserContext) {
+    return ctx.services.emailVerification.verify(token);
   }
 
   @Mutation(() => AuthPayload)

@@ -65,6 +65,9 @@ export class User {
   @Column({ type: 'text', name: 'suspension_reason', nullable: true })
   suspensionReason: string | null;
 
+  @Column({ type: 'timestamptz', name: 'email_verified_at', nullable: true })
+  emailVerifiedAt: Date | null;
+
   /** The language the account's mail is written in: en or ko. */
   @Column({ type: 'text', default: 'en' })
   language: 'en' | 'ko';

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer } from '@link-archive/federation';
 import type { UserContext } from '../context';
 import { User } from './user.entity';
@@ -30,5 +30,13 @@ export class UserResolver {
     @Ctx() ctx: UserContext,
   ) {
     return ctx.services.users.updateProfile(requireViewer(ctx), { displayName, bio, handle, language });
+  }
+
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: 'Whether the e-mail address is confirmed: your own account only (null for others).',
+  })
+  emailVerified(@Root() user: User, @Ctx() ctx: UserContext): boolean | null {
+    return ctx.viewer?.userId === user.id ? !!user.emailVerifiedAt : null;
   }
 }
