@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { badInput, type Logger } from '@link-archive/core';
-import { queryRows } from '@link-archive/events';
 import type { DataSource } from 'typeorm';
 import type { Mailer } from '../mail/mailer';
 import { verificationMessage } from '../mail/verification-message';
 import { User } from '../user/user.entity';
-import { sha256 } from './auth.service';
+import { claimToken, issueToken } from './single-use-tokens';
 
 const TOKEN_HOURS = 48;
 
@@ -25,12 +23,9 @@ export class EmailVerificationService {
   async start(user: User): Promise<void> {
     if (!user.email) return;
     try {
-      const token = randomBytes(32).toString('base64url');
-      await this.ds.query(
-        `INSERT INTO "user".email_verification_tokens (token_hash, user_id, email, expires_at)
-         VALUES ($1, $2, $3, now() + interval '${TOKEN_HOURS} hours')`,
-        [sha256(token), user.id, user.email],
-      );
+      const token = await issueToken(this.ds, 'email_verification_tokens', user.id, `${TOKEN_HOURS} hours`, {
+        email: user.email,
+      });
       await this.mailer.send(
         verificationMessage(user.email, user.language, {
           handle: user.handle,
@@ -45,14 +40,12 @@ export class EmailVerificationService {
   }
 
   async verify(token: string): Promise<User> {
-    if (typeof token !== 'string' || token.length > 200) throw invalidToken();
     return this.ds.transaction(async (tx) => {
-      const [claimed] = await queryRows<{ userId: string; email: string }>(
+      const claimed = await claimToken<{ userId: string; email: string }>(
         tx,
-        `UPDATE "user".email_verification_tokens SET used_at = now()
-          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
-          RETURNING user_id AS "userId", email`,
-        [sha256(token)],
+        'email_verification_tokens',
+        token,
+        'email',
       );
       if (!claimed) throw invalidToken();
       const user = await tx.getRepository(User).findOneBy({ id: claimed.userId });

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { accountSuspended, badInput, type Redis } from '@link-archive/core';
 import { queryRows } from '@link-archive/events';
 import type { DataSource } from 'typeorm';
@@ -7,6 +6,7 @@ import { passwordResetMessage } from '../mail/password-reset-message';
 import { User } from '../user/user.entity';
 import { normalizeEmail, sha256, type AuthResult, type AuthService } from './auth.service';
 import { checkPasswordPolicy, hashPassword } from './password';
+import { claimToken, issueToken } from './single-use-tokens';
 import { RateLimiter } from './rate-limiter';
 import { announceRevokedSessions } from './session-revocation';
 
@@ -40,12 +40,7 @@ export class PasswordResetService {
     await this.byAddress.hit(sha256(email));
     const user = await this.ds.getRepository(User).findOneBy({ email });
     if (!user?.passwordHash || user.suspendedAt) return true;
-    const token = randomBytes(32).toString('base64url');
-    await this.ds.query(
-      `INSERT INTO "user".password_reset_tokens (token_hash, user_id, expires_at)
-       VALUES ($1, $2, now() + interval '${TOKEN_MINUTES} minutes')`,
-      [sha256(token), user.id],
-    );
+    const token = await issueToken(this.ds, 'password_reset_tokens', user.id, `${TOKEN_MINUTES} minutes`);
     // sent after answering: how long delivery takes says nothing about the address either
     void this.mailer.send(
       passwordResetMessage(email, user.language, {
@@ -60,15 +55,9 @@ export class PasswordResetService {
 
   async reset(token: string, newPassword: string): Promise<AuthResult> {
     checkPasswordPolicy(newPassword, 'newPassword');
-    if (typeof token !== 'string' || token.length > 200) throw invalidToken();
     const passwordHash = await hashPassword(newPassword);
     const { user, families } = await this.ds.transaction(async (tx) => {
-      const [claimed] = await queryRows<{ userId: string }>(
-        tx,
-        `UPDATE "user".password_reset_tokens SET used_at = now()
-          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING user_id AS "userId"`,
-        [sha256(token)],
-      );
+      const claimed = await claimToken(tx, 'password_reset_tokens', token);
       if (!claimed) throw invalidToken();
       const account = await tx.getRepository(User).findOneBy({ id: claimed.userId });
       if (!account) throw invalidToken();
