@@ -543,6 +543,8 @@ export type Query = {
   notifications: NotificationConnection;
   /** PUBLIC links ranked by recent saves and reviews (refreshed every 30 s; a cursor keeps its ranking for 10 minutes). */
   popularFeed: FeedItemConnection;
+  /** People by handle or display-name prefix: the exact handle first (at most 50). */
+  searchUsers: Array<User>;
   /** ADMIN: mail the embedded sink received (no SMTP_URL), newest first, optionally to one address. */
   sinkMessages: Array<SinkMessage>;
   /** PUBLIC links with the tag, newest first. */
@@ -606,6 +608,12 @@ export type QueryNotificationsArgs = {
 export type QueryPopularFeedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySearchUsersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
 };
 
 

@@ -7,6 +7,7 @@ import { UserAdmin1733100000000 } from './migrations/1733100000000-admin';
 import { UserPartnerScopes1733200000000 } from './migrations/1733200000000-partner-scopes';
 import { UserPasswordReset1733300000000 } from './migrations/1733300000000-password-reset';
 import { UserEmailVerification1733400000000 } from './migrations/1733400000000-email-verification';
+import { UserSearch1733500000000 } from './migrations/1733500000000-user-search';
 import { User } from './user/user.entity';
 
 export const USER_SCHEMA = 'user';
@@ -23,5 +24,6 @@ export const userDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger'
       UserPartnerScopes1733200000000,
       UserPasswordReset1733300000000,
       UserEmailVerification1733400000000,
+      UserSearch1733500000000,
     ],
   });

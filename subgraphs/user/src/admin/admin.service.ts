@@ -12,6 +12,7 @@ import {
 import { queryRows } from '@link-archive/events';
 import type { DataSource, EntityManager } from 'typeorm';
 import { announceRevokedSessions } from '../auth/session-revocation';
+import { likePrefix } from '../user/like-prefix';
 import { Plan, Role, User } from '../user/user.entity';
 import { AdminAction } from './admin-audit-entry';
 
@@ -50,7 +51,7 @@ export class AdminService {
     if (text.length > MAX_QUERY_LENGTH) throw badInput('query', `query is longer than ${MAX_QUERY_LENGTH}`);
     const builder = this.ds.getRepository(User).createQueryBuilder('u');
     if (text) {
-      const prefix = `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const prefix = likePrefix(text);
       builder.where('(u.handle LIKE :prefix OR u.email LIKE :prefix OR lower(u.display_name) LIKE :prefix)', {
         prefix,
       });

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer } from '@link-archive/federation';
 import type { UserContext } from '../context';
 import { User } from './user.entity';
@@ -18,6 +18,17 @@ export class UserResolver {
   @Query(() => User, { nullable: true })
   userByHandle(@Arg('handle', () => String) handle: string, @Ctx() ctx: UserContext) {
     return ctx.services.users.byHandle(handle);
+  }
+
+  @Query(() => [User], {
+    description: 'People by handle or display-name prefix: the exact handle first (at most 50).',
+  })
+  searchUsers(
+    @Arg('query', () => String) query: string,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Ctx() ctx: UserContext,
+  ) {
+    return ctx.services.users.search(query, first);
   }
 
   @Mutation(() => User)

@@ -1,5 +1,6 @@
 import { badInput, notFound, optionalText, type Viewer } from '@link-archive/core';
-import type { Repository } from 'typeorm';
+import { In, type Repository } from 'typeorm';
+import { likePrefix } from './like-prefix';
 import type { User } from './user.entity';
 import { HANDLE_PATTERN, normalizeHandle } from './handle';
 import { MAX_BIO, MAX_DISPLAY_NAME } from './user.inputs';
@@ -13,8 +14,37 @@ export interface ProfileChanges {
   language?: string | null;
 }
 
+const MAX_QUERY = 100;
+const DEFAULT_RESULTS = 20;
+const MAX_RESULTS = 50;
+
 export class UserService {
   constructor(private readonly users: Repository<User>) {}
+
+  /**
+   * People by handle or display-name prefix (case-insensitive): the exact handle first, then handles, then
+   * display names, each alphabetically. Suspended accounts are not found.
+   */
+  async search(raw: string, first?: number | null): Promise<User[]> {
+    const text = raw.trim().toLowerCase();
+    if (!text) throw badInput('query', 'query is empty');
+    if (text.length > MAX_QUERY) throw badInput('query', `query is longer than ${MAX_QUERY}`);
+    const limit = first ?? DEFAULT_RESULTS;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RESULTS)
+      throw badInput('first', `first must be between 1 and ${MAX_RESULTS}`);
+    const prefix = likePrefix(text);
+    const ranked: { id: string }[] = await this.users.query(
+      `SELECT id FROM "user".users
+        WHERE (handle LIKE $1 OR lower(display_name) LIKE $1) AND suspended_at IS NULL
+        ORDER BY CASE WHEN handle = $2 THEN 0 WHEN handle LIKE $1 THEN 1 ELSE 2 END, handle
+        LIMIT $3`,
+      [prefix, text, limit],
+    );
+    const found = new Map(
+      (await this.users.findBy({ id: In(ranked.map((r) => r.id)) })).map((u) => [u.id, u]),
+    );
+    return ranked.map((r) => found.get(r.id)).filter((u): u is User => !!u);
+  }
 
   async byHandle(raw: string): Promise<User | null> {
     const handle = raw.trim().toLowerCase();
