@@ -146,6 +146,8 @@ export type Link = {
   reviews: ReviewConnection;
   /** The page as a browser rendered it, when it needed one (also its thumbnail when it has no image). */
   screenshot?: Maybe<MediaAsset>;
+  /** searchLinks only: a snippet around the matches, HTML-escaped, matches in <mark>. */
+  searchHighlight?: Maybe<Scalars['String']['output']>;
   siteName?: Maybe<Scalars['String']['output']>;
   status: LinkStatus;
   tags: Array<Tag>;
@@ -543,6 +545,8 @@ export type Query = {
   notifications: NotificationConnection;
   /** PUBLIC links ranked by recent saves and reviews (refreshed every 30 s; a cursor keeps its ranking for 10 minutes). */
   popularFeed: FeedItemConnection;
+  /** Ranked full text (title > tags > description > excerpt and your notes) over every link you may see, with searchHighlight. */
+  searchLinks: LinkConnection;
   /** People by handle or display-name prefix: the exact handle first (at most 50). */
   searchUsers: Array<User>;
   /** ADMIN: mail the embedded sink received (no SMTP_URL), newest first, optionally to one address. */
@@ -608,6 +612,13 @@ export type QueryNotificationsArgs = {
 export type QueryPopularFeedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySearchLinksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
 };
 
 

@@ -10,6 +10,7 @@ import { LinkPipeline } from './link/link-pipeline';
 import { Link } from './link/link.entity';
 import { createLinkLoader } from './link/link.loader';
 import { LinkService } from './link/link.service';
+import { LinkSearch } from './search/link-search';
 import { VisibilityPolicy } from './link/visibility';
 import { buildLinkSchema } from './schema';
 import { linkEventHandlers } from './events/link-consumer';
@@ -26,11 +27,12 @@ export const linkSubgraph: SubgraphDefinition<LinkContext, LinkEnvironment> = {
     const articles = new LinkArticles(mediaStoreFrom(env));
     const links = new LinkService(ds, policy, pipeline, articles);
     const linkEvents = linkChangesHub(env.REDIS_URL, env.REDIS_PREFIX);
+    const search = new LinkSearch(ds.getRepository(Link));
     const repo = ds.getRepository(Link);
     return {
       context: (base) => ({
         ...base,
-        services: { links, linkEvents },
+        services: { links, linkEvents, search },
         loaders: { link: createLinkLoader(repo, policy, base.viewer) },
       }),
       subscriptions: true,

@@ -5,6 +5,7 @@ import { InitLink1732300000000 } from './migrations/1732300000000-init-link';
 import { LinkPipeline1732400000000 } from './migrations/1732400000000-link-pipeline';
 import { LinkFollowProjection1732900000000 } from './migrations/1732900000000-follow-projection';
 import { LinkReadableCopies1733000000000 } from './migrations/1733000000000-readable-copies';
+import { LinkSearch1733100000000 } from './migrations/1733100000000-link-search';
 
 import { LINK_SCHEMA } from '@link-archive/link-domain';
 
@@ -21,5 +22,6 @@ export const linkDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger'
       LinkDomainEvents1732500000000,
       LinkFollowProjection1732900000000,
       LinkReadableCopies1733000000000,
+      LinkSearch1733100000000,
     ],
   });

@@ -120,4 +120,11 @@ export class Link {
   /** Set when deleted: the row stays as a tombstone so offline clients learn of the deletion. */
   @Column({ type: 'timestamptz', name: 'deleted_at', nullable: true })
   deletedAt: Date | null;
+
+  /** Set in searchLinks results only: where the link matched. */
+  @Field(() => String, {
+    nullable: true,
+    description: 'searchLinks only: a snippet around the matches, HTML-escaped, matches in <mark>.',
+  })
+  searchHighlight?: string | null;
 }

@@ -25,6 +25,19 @@ export class LinkResolver {
     return ctx.services.links.list(ctx.viewer, filter, first, after);
   }
 
+  @Query(() => LinkConnection, {
+    description:
+      'Ranked full text (title > tags > description > excerpt and your notes) over every link you may see, with searchHighlight.',
+  })
+  searchLinks(
+    @Arg('query', () => String) query: string,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: LinkContext,
+  ) {
+    return ctx.services.search.search(ctx.viewer, query, first, after);
+  }
+
   @Query(() => LinkChangeSet)
   linkChanges(
     @Arg('since', () => String, { nullable: true }) since: string | null,

@@ -26,9 +26,10 @@ import type { TagCount } from '../tags/tag';
 import { Link } from './link.entity';
 import type { LinkPipeline } from './link-pipeline';
 import { Visibility } from './link.enums';
-import { MAX_NOTE_LENGTH, MAX_QUERY_LENGTH, type LinkFilter } from './link.inputs';
+import { MAX_NOTE_LENGTH, type LinkFilter } from './link.inputs';
 import { parseSavedUrl } from './url';
 import { VisibilityPolicy } from './visibility';
+import { matchesSql, searchParameters, searchTerms } from '../search/search-terms';
 
 export interface LinkEdits {
   note?: string | null;
@@ -108,17 +109,12 @@ export class LinkService {
       qb.andWhere('l.tags @> :tagJson::jsonb', { tagJson: JSON.stringify([{ name: tagKey(filter.tag) }]) });
     }
     if (filter?.query) {
-      const q = optionalText('filter.query', filter.query, MAX_QUERY_LENGTH) ?? '';
-      // a note is its owner's alone: it matches only the viewer's own links
-      qb.andWhere(
-        `(l.title ILIKE :q OR l.description ILIKE :q OR l.excerpt ILIKE :q OR l.tags @> :qTag::jsonb
-          OR (l.note ILIKE :q AND l.owner_id = :me))`,
-        {
-          q: `%${escapeLike(q)}%`,
-          qTag: JSON.stringify([{ name: tagKey(q) }]),
-          me: viewer?.userId ?? '00000000-0000-0000-0000-000000000000',
-        },
-      );
+      // the same matching as searchLinks (a note is its owner's alone: it matches only the viewer's own links)
+      const terms = searchTerms('filter.query', filter.query);
+      qb.andWhere(matchesSql(terms), {
+        ...searchParameters(terms),
+        me: viewer?.userId ?? '00000000-0000-0000-0000-000000000000',
+      });
     }
     if (cursor) {
       qb.andWhere('(l.created_at, l.id) < (:createdAt, :id)', cursor);

@@ -1,0 +1,160 @@
+import { randomBytes } from 'node:crypto';
+import {
+  articleHtml,
+  execute,
+  firstCode,
+  gql,
+  html,
+  signUp,
+  stack,
+  startSite,
+  type FixtureSite,
+  type TestAccount,
+} from '@link-archive/testkit';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// words of this run only, so other tests' links never match
+const run = randomBytes(3).toString('hex');
+const word = (name: string) => `zq${name}${run}`;
+
+const PAGES: Record<string, { title: string; description: string; body: string }> = {
+  titled: {
+    title: `Trail running shoes ${word('shoe')}`,
+    description: 'A season on the trails.',
+    body: 'Grip, weight and comfort over long distances.',
+  },
+  excerpted: {
+    title: 'Weekend notes',
+    description: 'What happened on Saturday.',
+    body: `We talked about ${word('shoe')} for an hour before lunch.`,
+  },
+  korean: {
+    title: `서울에서 먹은 냉면 ${word('ko')}`,
+    description: '여름 맛집 기록',
+    body: '시원한 육수와 쫄깃한 면발이 좋았다.',
+  },
+  secret: { title: `Private plans ${word('secret')}`, description: 'Not for anyone.', body: 'Quiet things.' },
+  circle: {
+    title: `Followers only ${word('circle')}`,
+    description: 'For friends.',
+    body: 'Friendly things.',
+  },
+};
+
+let site: FixtureSite;
+beforeAll(async () => {
+  const routes: Record<string, ReturnType<typeof html>> = {};
+  for (const [name, page] of Object.entries(PAGES))
+    routes[`/search/${name}`] = html(articleHtml({ ...page, image: '/none.jpg' }));
+  site = await startSite(routes, { port: stack().sitePort });
+});
+afterAll(() => site.close());
+
+const SEARCH = `query($q: String!, $first: Int, $after: String) {
+  searchLinks(query: $q, first: $first, after: $after) {
+    edges { cursor node { id title searchHighlight } } pageInfo { hasNextPage endCursor } } }`;
+
+interface Results {
+  searchLinks: {
+    edges: { cursor: string; node: { id: string; title: string; searchHighlight: string | null } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+}
+
+const search = async (viewer: TestAccount | null, q: string, first = 20, after?: string) =>
+  (await execute<Results>(SEARCH, { q, first, after }, viewer ? { token: viewer.accessToken } : {}))
+    .searchLinks;
+const ids = async (viewer: TestAccount | null, q: string) =>
+  (await search(viewer, q)).edges.map((e) => e.node.id);
+
+async function saveReady(
+  owner: TestAccount,
+  page: string,
+  visibility: string,
+  note?: string,
+): Promise<string> {
+  const { saveLink } = await execute<{ saveLink: { id: string } }>(
+    'mutation($u: String!, $v: Visibility, $n: String) { saveLink(url: $u, visibility: $v, note: $n) { id } }',
+    { u: site.url(`/search/${page}`), v: visibility, n: note ?? null },
+    { token: owner.accessToken },
+  );
+  await vi.waitFor(
+    async () => {
+      const { link } = await execute<{ link: { status: string } }>(
+        'query($id: ID!) { link(id: $id) { status } }',
+        { id: saveLink.id },
+        { token: owner.accessToken },
+      );
+      expect(link.status).toBe('READY');
+    },
+    { timeout: 15_000, interval: 100 },
+  );
+  return saveLink.id;
+}
+
+describe('searchLinks', () => {
+  let owner: TestAccount;
+  let reader: TestAccount;
+  const saved: Record<string, string> = {};
+  beforeAll(async () => {
+    owner = await signUp();
+    reader = await signUp();
+    saved.titled = await saveReady(owner, 'titled', 'PUBLIC');
+    saved.excerpted = await saveReady(owner, 'excerpted', 'PUBLIC', `remember ${word('note')}`);
+    saved.korean = await saveReady(owner, 'korean', 'PUBLIC');
+    saved.secret = await saveReady(owner, 'secret', 'PRIVATE');
+    saved.circle = await saveReady(owner, 'circle', 'FOLLOWERS');
+  }, 90_000);
+
+  it('ranks a title match above an excerpt match, stems English words and highlights them', async () => {
+    const found = await search(reader, word('shoe'));
+    expect(found.edges.map((e) => e.node.id)).toEqual([saved.titled, saved.excerpted]);
+    expect(found.edges[0]!.node.searchHighlight).toContain(`<mark>${word('shoe')}</mark>`);
+    // "run" finds "running"
+    expect(await ids(reader, `run ${word('shoe')}`)).toEqual([saved.titled]);
+  });
+
+  it('finds Korean by part of a word', async () => {
+    const found = await search(reader, `서울 ${word('ko')}`);
+    expect(found.edges.map((e) => e.node.id)).toEqual([saved.korean]);
+    expect(await ids(reader, '냉면')).toContain(saved.korean);
+    const snippet = (await search(reader, '냉면')).edges.find((e) => e.node.id === saved.korean)!.node;
+    expect(snippet.searchHighlight).toContain('<mark>냉면</mark>');
+  });
+
+  it('searches only what the viewer may see, and notes for their owner only', async () => {
+    expect(await ids(reader, word('secret'))).toEqual([]);
+    expect(await ids(null, word('secret'))).toEqual([]);
+    expect(await ids(owner, word('secret'))).toEqual([saved.secret]);
+    expect(await ids(reader, word('circle'))).toEqual([]);
+    await execute(
+      'mutation($id: ID!) { follow(userId: $id) { id } }',
+      { id: owner.id },
+      { token: reader.accessToken },
+    );
+    await vi.waitFor(async () => expect(await ids(reader, word('circle'))).toEqual([saved.circle]), {
+      timeout: 10_000,
+      interval: 100,
+    });
+    expect(await ids(owner, word('note'))).toEqual([saved.excerpted]);
+    expect(await ids(reader, word('note'))).toEqual([]);
+    // the links filter uses the same matching
+    const { links } = await execute<{ links: { edges: { node: { id: string } }[] } }>(
+      'query($q: String!) { links(filter: { query: $q }) { edges { node { id } } } }',
+      { q: 'running' },
+      { token: owner.accessToken },
+    );
+    expect(links.edges.map((e) => e.node.id)).toEqual([saved.titled]);
+  });
+
+  it('pages on stable cursors and refuses bad input by name', async () => {
+    const first = await search(reader, word('shoe'), 1);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = await search(reader, word('shoe'), 1, first.pageInfo.endCursor!);
+    expect([...first.edges, ...second.edges].map((e) => e.node.id)).toEqual([saved.titled, saved.excerpted]);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    expect(firstCode(await gql(SEARCH, { q: '   ' }))).toBe('BAD_USER_INPUT');
+    expect(firstCode(await gql(SEARCH, { q: 'x'.repeat(1000) }))).toBe('BAD_USER_INPUT');
+    expect(firstCode(await gql(SEARCH, { q: 'shoes', after: 'not-a-cursor' }))).toBe('BAD_USER_INPUT');
+  });
+});
