@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the federation overhead and the crawl pipeline, each on its own production-mode stack
- * and fresh database; prints the figures and writes them to BENCHMARKS.md. BENCH_ONLY=federation|gateways|crawl|extraction|render|subscriptions|insights|analyser|home|fanout
+ * and fresh database; prints the figures and writes them to BENCHMARKS.md. BENCH_ONLY=federation|gateways|crawl|extraction|render|subscriptions|insights|analyser|search|home|fanout
  * runs one of them and replaces only its section of BENCHMARKS.md.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { runSubscriptionBenchmark, subscriptionSection } from './subscriptions';
 import { insightsSection, runInsightsBenchmark } from './review-insights';
 import { analyserSection, runAnalyserAccuracy } from './analyser-accuracy';
 import { homeFeedSection, runHomeFeedBenchmark } from './home-feed';
+import { linkSearchSection, runLinkSearchBenchmark } from './link-search';
 import { fanoutSection, runFanoutBenchmark } from './feed-fanout';
 import { extractionSection, runExtractionAccuracy } from './extraction-accuracy';
 import { renderSection, runRenderBenchmark } from './render-throughput';
@@ -56,6 +57,11 @@ async function main() {
     const subscriptions = await runSubscriptionBenchmark();
     sections.push(subscriptionSection(subscriptions));
     failed ||= subscriptions.delivered < subscriptions.events;
+  }
+  if (!only || only === 'search') {
+    const search = await runLinkSearchBenchmark();
+    sections.push(linkSearchSection(search));
+    failed ||= search.errors > 0;
   }
   if (!only || only === 'home') {
     const home = await runHomeFeedBenchmark();
