@@ -5,6 +5,7 @@ import {
   firstCode,
   gql,
   html,
+  saveReadyLink,
   signUp,
   stack,
   startSite,
@@ -67,30 +68,8 @@ const search = async (viewer: TestAccount | null, q: string, first = 20, after?:
 const ids = async (viewer: TestAccount | null, q: string) =>
   (await search(viewer, q)).edges.map((e) => e.node.id);
 
-async function saveReady(
-  owner: TestAccount,
-  page: string,
-  visibility: string,
-  note?: string,
-): Promise<string> {
-  const { saveLink } = await execute<{ saveLink: { id: string } }>(
-    'mutation($u: String!, $v: Visibility, $n: String) { saveLink(url: $u, visibility: $v, note: $n) { id } }',
-    { u: site.url(`/search/${page}`), v: visibility, n: note ?? null },
-    { token: owner.accessToken },
-  );
-  await vi.waitFor(
-    async () => {
-      const { link } = await execute<{ link: { status: string } }>(
-        'query($id: ID!) { link(id: $id) { status } }',
-        { id: saveLink.id },
-        { token: owner.accessToken },
-      );
-      expect(link.status).toBe('READY');
-    },
-    { timeout: 15_000, interval: 100 },
-  );
-  return saveLink.id;
-}
+const saveReady = (owner: TestAccount, page: string, visibility: string, note?: string) =>
+  saveReadyLink(owner, site.url(`/search/${page}`), { visibility, note });
 
 describe('searchLinks', () => {
   let owner: TestAccount;

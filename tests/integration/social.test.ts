@@ -9,6 +9,7 @@ import {
   stack,
   startExtraGateway,
   startSite,
+  saveReadyLink,
   subscribe,
   type FixtureSite,
   type TestAccount,
@@ -54,26 +55,9 @@ const follow = (who: TestAccount, whom: TestAccount) =>
 const unfollow = (who: TestAccount, whom: TestAccount) =>
   execute(UNFOLLOW, { id: whom.id }, { token: who.accessToken });
 
-/** Saves a fixture page and waits until it is READY. */
-async function saveReady(owner: TestAccount, visibility: string, tags: string[] = []): Promise<string> {
-  const { saveLink } = await execute<{ saveLink: { id: string } }>(
-    'mutation($url: String!, $v: Visibility, $tags: [String!]) { saveLink(url: $url, visibility: $v, tags: $tags) { id } }',
-    { url: site.url(`/social/${page++}`), v: visibility, tags },
-    { token: owner.accessToken },
-  );
-  await vi.waitFor(
-    async () => {
-      const { link } = await execute<{ link: { status: string } }>(
-        'query($id: ID!) { link(id: $id) { status } }',
-        { id: saveLink.id },
-        { token: owner.accessToken },
-      );
-      expect(link.status).toBe('READY');
-    },
-    { timeout: 15_000, interval: 100 },
-  );
-  return saveLink.id;
-}
+/** Saves the next fixture page and waits until it is READY. */
+const saveReady = (owner: TestAccount, visibility: string, tags: string[] = []) =>
+  saveReadyLink(owner, site.url(`/social/${page++}`), { visibility, tags });
 
 const homeFeed = async (viewer: TestAccount, first = 50, after?: string) =>
   (

@@ -16,3 +16,9 @@ export function optionalText(
   if (trimmed.length > max) throw badInput(field, `${field} must be at most ${max} characters`);
   return trimmed === '' ? null : trimmed;
 }
+
+/** Text taken literally inside a LIKE pattern (its %, _ and \ escaped). */
+export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Text safe as HTML content or an attribute value. */
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -9,3 +9,4 @@ export * from './link-subscription';
 export * from './gateway-subscription';
 export * from './images';
 export * from './openai-server';
+export * from './ready-links';

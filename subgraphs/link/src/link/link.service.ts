@@ -2,6 +2,7 @@ import {
   badInput,
   decodeCursor,
   encodeCursor,
+  escapeLike,
   forbidden,
   isUuid,
   notFound,
@@ -38,8 +39,6 @@ export interface LinkEdits {
 }
 
 const cleanNote = (note: string | null | undefined) => optionalText('note', note, MAX_NOTE_LENGTH);
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export class LinkService {
   private readonly links: Repository<Link>;

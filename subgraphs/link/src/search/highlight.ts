@@ -1,11 +1,10 @@
+import { escapeHtml } from '@link-archive/core';
 import type { Repository } from 'typeorm';
 import type { Link } from '../link/link.entity';
 import type { SearchTerms } from './search-terms';
 
 const START = '\u0001';
 const STOP = '\u0002';
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Marks the query's words where they appear (substring matches: Korean, word parts), case-insensitively. */
 function markWords(text: string, words: string[]): string {

@@ -1,8 +1,7 @@
-import { badInput, optionalText } from '@link-archive/core';
+import { badInput, escapeLike, optionalText } from '@link-archive/core';
 import { MAX_QUERY_LENGTH } from '../link/link.inputs';
 
 const MAX_WORDS = 8;
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** What a search query matches with: its words stemmed by PostgreSQL, and each word as a substring. */
 export interface SearchTerms {

@@ -11,7 +11,7 @@ import {
 } from '@link-archive/core';
 import { queryRows } from '@link-archive/events';
 import type { DataSource, EntityManager } from 'typeorm';
-import { announceRevokedSessions } from '../auth/session-revocation';
+import { announceRevokedSessions, revokeUserSessions } from '../auth/session-revocation';
 import { likePrefix } from '../user/like-prefix';
 import { Plan, Role, User } from '../user/user.entity';
 import { AdminAction } from './admin-audit-entry';
@@ -93,13 +93,7 @@ export class AdminService {
     const user = await this.change(admin, userId, async (tx, target) => {
       await tx.update(User, { id: target.id }, { suspendedAt: () => 'now()', suspensionReason: why });
       // every session ends: refresh tokens revoked now, access tokens refused by the gateway below
-      const revoked = await queryRows<{ family_id: string }>(
-        tx,
-        `UPDATE "user".refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL
-         RETURNING family_id`,
-        [target.id],
-      );
-      families = [...new Set(revoked.map((r) => r.family_id))];
+      families = await revokeUserSessions(tx, target.id);
       return { action: AdminAction.SUSPEND, detail: { reason: why } };
     });
     await announceRevokedSessions(this.redis, this.redisPrefix, families);

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { accountSuspended, badInput, unauthenticated, type Redis, type Viewer } from '@link-archive/core';
 import { isUniqueViolation } from '@link-archive/federation';
-import { emitEvent, queryRows, userDeleted, userRegistered } from '@link-archive/events';
+import { emitEvent, userDeleted, userRegistered } from '@link-archive/events';
 import type { DataSource, Repository } from 'typeorm';
 import { USER_SCHEMA } from '../data-source';
 import { User } from '../user/user.entity';
@@ -9,7 +9,7 @@ import { normalizeHandle, randomHandle } from '../user/handle';
 import { RefreshToken } from './refresh-token.entity';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './password';
 import { RateLimiter } from './rate-limiter';
-import { announceRevokedSessions } from './session-revocation';
+import { announceRevokedSessions, revokeUserSessions } from './session-revocation';
 import type { TokenSigner } from './token-signer';
 
 export const REFRESH_TOKEN_TTL_DAYS = 30;
@@ -145,13 +145,7 @@ export class AuthService {
     const passwordHash = await hashPassword(newPassword);
     const revoked = await this.ds.transaction(async (tx) => {
       await tx.update(User, { id: user.id }, { passwordHash });
-      const rows = await queryRows<{ family_id: string }>(
-        tx,
-        `UPDATE "user".refresh_tokens SET revoked_at = now()
-          WHERE user_id = $1 AND family_id <> $2 AND revoked_at IS NULL RETURNING family_id`,
-        [user.id, viewer.sessionId],
-      );
-      return [...new Set(rows.map((r) => r.family_id))];
+      return revokeUserSessions(tx, user.id, viewer.sessionId);
     });
     await announceRevokedSessions(this.redis, this.redisPrefix, revoked);
     return true;

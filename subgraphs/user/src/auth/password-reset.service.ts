@@ -1,5 +1,4 @@
 import { accountSuspended, badInput, type Redis } from '@link-archive/core';
-import { queryRows } from '@link-archive/events';
 import type { DataSource } from 'typeorm';
 import type { Mailer } from '../mail/mailer';
 import { passwordResetMessage } from '../mail/password-reset-message';
@@ -8,7 +7,7 @@ import { normalizeEmail, sha256, type AuthResult, type AuthService } from './aut
 import { checkPasswordPolicy, hashPassword } from './password';
 import { claimToken, issueToken } from './single-use-tokens';
 import { RateLimiter } from './rate-limiter';
-import { announceRevokedSessions } from './session-revocation';
+import { announceRevokedSessions, revokeUserSessions } from './session-revocation';
 
 const TOKEN_MINUTES = 30;
 const WINDOW_SECONDS = 3_600;
@@ -68,13 +67,7 @@ export class PasswordResetService {
         'UPDATE "user".password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL',
         [account.id],
       );
-      const revoked = await queryRows<{ family_id: string }>(
-        tx,
-        `UPDATE "user".refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL
-         RETURNING family_id`,
-        [account.id],
-      );
-      return { user: account, families: [...new Set(revoked.map((r) => r.family_id))] };
+      return { user: account, families: await revokeUserSessions(tx, account.id) };
     });
     await announceRevokedSessions(this.redis, this.redisPrefix, families);
     return this.auth.startSession(user);

@@ -2,7 +2,7 @@ import type { MailMessage } from './mailer';
 
 export type MailLanguage = 'en' | 'ko';
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeHtml } from '@link-archive/core';
 
 /** The words of one mail carrying a single-use token, in one language. */
 export interface TokenMailCopy {

@@ -1,2 +1,4 @@
 /** A LIKE pattern matching what starts with `text` (its own %, _ and \ taken literally). */
-export const likePrefix = (text: string) => `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+import { escapeLike } from '@link-archive/core';
+
+export const likePrefix = (text: string) => `${escapeLike(text)}%`;
