@@ -235,7 +235,14 @@ describe('nothing is lost', () => {
         WHERE name = 'link.updated' AND payload->>'linkId' = $1 ORDER BY seq`,
       [id],
     );
-    expect(announced.map((e) => e.status)).toEqual(['PENDING', 'CRAWLING', 'TAGGING', 'READY', 'PENDING']);
+    // (the bulk lane may already have picked the recrawl up and announced CRAWLING after it)
+    expect(announced.map((e) => e.status).slice(0, 5)).toEqual([
+      'PENDING',
+      'CRAWLING',
+      'TAGGING',
+      'READY',
+      'PENDING',
+    ]);
     const row = await h.waitForLink(id);
     const { rows } = await h.deps.db.query(
       `SELECT crawl_generation, crawled_at > now() - interval '1 minute' AS fresh FROM link.links WHERE id = $1`,
