@@ -5,7 +5,7 @@
  */
 import { startIsolatedStack } from '@link-archive/devstack';
 import autocannon from 'autocannon';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import { gql } from './bench-client';
 
 const LINKS = Number(process.env.BENCH_SEARCH_LINKS ?? 1_000_000);
@@ -25,40 +25,89 @@ export interface SearchFigures {
 const SEARCH = `query($q: String!) { searchLinks(query: $q, first: 20) {
   edges { node { id title searchHighlight } } pageInfo { hasNextPage endCursor } } }`;
 
-async function seed(db: Pool, readerId: string): Promise<void> {
-  // a vocabulary: english-like words w0…w1999 spelled from syllables, and Korean words from syllable pairs
-  await db.query(`CREATE TEMP TABLE vocab AS
-    SELECT g AS n, (ARRAY['ka','lo','mi','ter','san','vel','dor','pin','ru','shen','ta','quo','ber','lin','mar','zo'])[1 + g % 16]
-       || (ARRAY['ven','ris','tal','mon','gar','lix','dun','pel','sor','nak'])[1 + (g / 16) % 10]
-       || (ARRAY['a','er','ing','ed','on','is','um','y'])[1 + (g / 160) % 8] AS en,
-       (ARRAY['서울','부산','냉면','바다','여행','커피','산책','시장','음악','사진','가을','겨울'])[1 + g % 12]
-       || (ARRAY['에서','으로','맛집','기록','이야기','풍경','','의'])[1 + (g / 12) % 8] AS ko
-    FROM generate_series(0, 1999) g`);
-  await db.query(
-    `CREATE TEMP TABLE owners AS SELECT gen_random_uuid() AS id, g AS n FROM generate_series(1, ${OWNERS - 1}) g
-     UNION ALL SELECT $1::uuid, ${OWNERS}`,
-    [readerId],
-  );
-  const words = (count: number, seedExpr: string) =>
-    `(SELECT string_agg(CASE WHEN ((${seedExpr}) + k) % 10 = 0 THEN v.ko ELSE v.en END, ' ')
-        FROM generate_series(1, ${count}) k JOIN vocab v ON v.n = abs(hashtext((${seedExpr})::text || '.' || k::text)) % 2000)`;
-  await db.query(`INSERT INTO link.links (owner_id, url, normalized_url, title, description, excerpt, tags, status,
-      visibility, created_at)
-    SELECT o.id, 'https://bench.invalid/' || o.n || '/' || i, 'https://bench.invalid/' || o.n || '/' || i,
-           ${words(6, 'o.n * 1000 + i')}, ${words(12, 'o.n * 2000 + i')}, ${words(24, 'o.n * 3000 + i')},
-           jsonb_build_array(jsonb_build_object('name', (SELECT en FROM vocab WHERE n = (o.n + i) % 2000),
-             'source', 'USER', 'confidence', 1)),
-           'READY', CASE WHEN i % 10 = 0 THEN 'PRIVATE' WHEN i % 10 = 1 THEN 'FOLLOWERS' ELSE 'PUBLIC' END,
-           now() - (i || ' hours')::interval
-      FROM owners o, generate_series(1, ${Math.ceil(LINKS / OWNERS)}) i`);
-  // the reader follows 100 owners (the link domain's follow projection)
-  await db.query(
-    `INSERT INTO link.follows (follower_id, followee_id)
-    SELECT $1, id FROM owners WHERE n <= 100 ON CONFLICT DO NOTHING`,
-    [readerId],
-  );
-  await db.query('VACUUM ANALYZE link.links');
-  await db.query('CHECKPOINT');
+const ENGLISH_WORDS = 20_000;
+const KOREAN_WORDS = 2_025;
+/** Zipf-Mandelbrot offset: the commonest content word is in about one link in eight, as in real text less stop words. */
+const ZIPF_Q = 50;
+
+/** A word rank drawn from p(r) ∝ 1/(r + q) (inverse of its continuous CDF). */
+const zipfRank = (n: number) =>
+  `least(${n - 1}, floor(${ZIPF_Q} * power(${(n + ZIPF_Q) / ZIPF_Q}::float8, random()) - ${ZIPF_Q}))::int`;
+
+/**
+ * The corpus: English-like words spelled from syllables (endings the English stemmer leaves alone, so every word is
+ * its own lexeme) and Korean words of two syllables, a particle on some, drawn by word frequency (Zipf), a tenth of
+ * the words Korean. Search indexes are dropped while rows go in and built again after, as a restore would.
+ */
+export async function seedSearchCorpus(db: Pool, readerId: string, links: number): Promise<string[]> {
+  const client = await db.connect();
+  try {
+    await client.query(`SELECT setseed(0.42)`);
+    await client.query(`SET maintenance_work_mem = '512MB'`);
+    await client.query(`CREATE TEMP TABLE en_vocab AS
+      SELECT g AS r, (ARRAY['ka','lo','mi','ter','san','vel','dor','pin','ru','shen','ta','quo','ber','lin','mar','zo'])[1 + g % 16]
+         || (ARRAY['ven','ris','tal','mon','gar','lix','dun','pel','sor','nak','bri','cau','fen','hol','jus','wex'])[1 + (g / 16) % 16]
+         || (ARRAY['ba','do','fi','go','hu','jo','ki','mu','no','pu'])[1 + (g / 256) % 10]
+         || (ARRAY['ok','ax','ub','ip','oz','av','ek','uf'])[1 + (g / 2560) % 8] AS word
+      FROM generate_series(0, ${ENGLISH_WORDS - 1}) g`);
+    await client.query(`CREATE TEMP TABLE ko_vocab AS
+      SELECT g AS r, s[1 + g % 45] || s[1 + (g / 45) % 45] AS word
+        FROM generate_series(0, ${KOREAN_WORDS - 1}) g,
+             (SELECT string_to_array('서,울,부,산,냉,면,바,다,여,행,커,피,책,시,장,음,악,사,진,가,을,겨,한,국,맛,집,기,록,풍,경,공,원,길,강,하,늘,별,빛,꽃,나,무,숲,밤,아,침', ',') AS s) syllables`);
+    await client.query(
+      `CREATE TEMP TABLE owners AS
+      SELECT gen_random_uuid() AS id, g AS n FROM generate_series(1, ${OWNERS - 1}) g
+      UNION ALL SELECT $1::uuid, ${OWNERS}`,
+      [readerId],
+    );
+    const particle = `(ARRAY['에서','의','으로','은','','','',''])[1 + floor(random() * 8)::int]`;
+    // k keeps each draw inside the row's series (an uncorrelated subquery would run once for all rows)
+    const words = (count: number) =>
+      `(SELECT string_agg(CASE WHEN random() < 0.1 THEN v.ko[1 + ${zipfRank(KOREAN_WORDS)} + k * 0] || ${particle}
+                               ELSE v.en[1 + ${zipfRank(ENGLISH_WORDS)} + k * 0] END, ' ')
+          FROM generate_series(1, ${count} + o.n * 0) k)`;
+    const vocabulary = `(SELECT (SELECT array_agg(word ORDER BY r) FROM en_vocab) AS en,
+                                (SELECT array_agg(word ORDER BY r) FROM ko_vocab) AS ko) v`;
+    const { rows: gin } = await client.query<{ name: string; definition: string }>(
+      `SELECT indexname AS name, indexdef AS definition FROM pg_indexes
+        WHERE schemaname = 'link' AND tablename = 'links' AND indexdef LIKE '%USING gin%'`,
+    );
+    for (const index of gin) await client.query(`DROP INDEX link."${index.name}"`);
+    await client.query(`INSERT INTO link.links (owner_id, url, normalized_url, title, description, excerpt, tags,
+        status, visibility, created_at)
+      SELECT o.id, 'https://bench.invalid/' || o.n || '/' || i, 'https://bench.invalid/' || o.n || '/' || i,
+             ${words(6)}, ${words(12)}, ${words(24)},
+             jsonb_build_array(jsonb_build_object('name', v.en[1 + ${zipfRank(ENGLISH_WORDS)} + o.n * 0],
+               'source', 'USER', 'confidence', 1)),
+             'READY', CASE WHEN i % 10 = 0 THEN 'PRIVATE' WHEN i % 10 = 1 THEN 'FOLLOWERS' ELSE 'PUBLIC' END,
+             now() - ((i * ${OWNERS} + o.n) || ' seconds')::interval
+        FROM owners o, generate_series(1, ${Math.ceil(links / OWNERS)}) i, ${vocabulary}`);
+    for (const index of gin) await client.query(index.definition);
+    // the reader follows 100 owners (the link domain's follow projection)
+    await client.query(
+      `INSERT INTO link.follows (follower_id, followee_id)
+      SELECT $1, id FROM owners WHERE n <= 100 ON CONFLICT DO NOTHING`,
+      [readerId],
+    );
+    await client.query('VACUUM ANALYZE link.links');
+    await client.query('CHECKPOINT');
+    return await searchQueries(client);
+  } finally {
+    client.release();
+  }
+}
+
+/** Queries as people type them: common words often (drawn by frequency), rare ones too, pairs, Korean word starts. */
+async function searchQueries(client: PoolClient): Promise<string[]> {
+  const en = `v.en[1 + ${zipfRank(ENGLISH_WORDS)} + g * 0]`;
+  const { rows } = await client.query<{ q: string }>(`
+    WITH v AS (SELECT (SELECT array_agg(word ORDER BY r) FROM en_vocab) AS en,
+                      (SELECT array_agg(word ORDER BY r) FROM ko_vocab) AS ko)
+    (SELECT ${en} AS q FROM v, generate_series(1, 50) g)
+    UNION ALL (SELECT ${en} || ' ' || ${en} FROM v, generate_series(1, 20) g)
+    UNION ALL (SELECT word FROM en_vocab ORDER BY random() LIMIT 20)
+    UNION ALL (SELECT v.ko[1 + ${zipfRank(KOREAN_WORDS)} + g * 0] FROM v, generate_series(1, 10) g)`);
+  return rows.map((r) => r.q);
 }
 
 export async function runLinkSearchBenchmark(): Promise<SearchFigures> {
@@ -71,13 +120,9 @@ export async function runLinkSearchBenchmark(): Promise<SearchFigures> {
     );
     console.log(`seeding ${LINKS.toLocaleString('en')} links…`);
     const started = performance.now();
-    await seed(db, signUpAnonymous.user.id);
+    const searches = await seedSearchCorpus(db, signUpAnonymous.user.id, LINKS);
     const seedSeconds = Math.round((performance.now() - started) / 1000);
-    const { rows } = await db.query<{ q: string }>(`
-      (SELECT en AS q FROM vocab ORDER BY random() LIMIT 60)
-      UNION ALL (SELECT a.en || ' ' || b.en FROM vocab a, vocab b WHERE a.n = (b.n * 7) % 2000 ORDER BY random() LIMIT 30)
-      UNION ALL (SELECT left(ko, 2) FROM vocab ORDER BY random() LIMIT 10)`);
-    const queries = rows.map((r) => JSON.stringify({ query: SEARCH, variables: { q: r.q } }));
+    const queries = searches.map((q) => JSON.stringify({ query: SEARCH, variables: { q } }));
     let next = 0;
     const result = await autocannon({
       url: stack.gatewayUrl,

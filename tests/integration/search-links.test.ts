@@ -20,7 +20,8 @@ const word = (name: string) => `zq${name}${run}`;
 
 const PAGES: Record<string, { title: string; description: string; body: string }> = {
   titled: {
-    title: `Trail running shoes ${word('shoe')}`,
+    // the word twice in the title: above "later" below, which has it once
+    title: `Trail running shoes ${word('shoe')}: ${word('shoe')} tested`,
     description: 'A season on the trails.',
     body: 'Grip, weight and comfort over long distances.',
   },
@@ -31,8 +32,13 @@ const PAGES: Record<string, { title: string; description: string; body: string }
   },
   korean: {
     title: `서울에서 먹은 냉면 ${word('ko')}`,
-    description: '여름 맛집 기록',
+    description: '여름맛집기록',
     body: '시원한 육수와 쫄깃한 면발이 좋았다.',
+  },
+  later: {
+    title: `Shoe care after the race ${word('shoe')}`,
+    description: 'Cleaning and drying.',
+    body: 'Newspaper inside, away from the heater.',
   },
   secret: { title: `Private plans ${word('secret')}`, description: 'Not for anyone.', body: 'Quiet things.' },
   circle: {
@@ -99,6 +105,12 @@ describe('searchLinks', () => {
     expect(await ids(reader, '냉면')).toContain(saved.korean);
     const snippet = (await search(reader, '냉면')).edges.find((e) => e.node.id === saved.korean)!.node;
     expect(snippet.searchHighlight).toContain('<mark>냉면</mark>');
+    // a part inside a longer run of syllables, and both scripts marked in one snippet
+    expect(await ids(reader, '맛집')).toContain(saved.korean);
+    expect(await ids(reader, '냉면집')).not.toContain(saved.korean);
+    const mixed = (await search(reader, `서울 ${word('ko')}`)).edges[0]!.node.searchHighlight;
+    expect(mixed).toContain('<mark>서울</mark>');
+    expect(mixed).toContain(`<mark>${word('ko')}</mark>`);
   });
 
   it('searches only what the viewer may see, and notes for their owner only', async () => {
@@ -129,9 +141,12 @@ describe('searchLinks', () => {
   it('pages on stable cursors and refuses bad input by name', async () => {
     const first = await search(reader, word('shoe'), 1);
     expect(first.pageInfo.hasNextPage).toBe(true);
+    // a better match saved between pages does not shift the pages already begun; a new search has it
+    const later = await saveReady(owner, 'later', 'PUBLIC');
     const second = await search(reader, word('shoe'), 1, first.pageInfo.endCursor!);
     expect([...first.edges, ...second.edges].map((e) => e.node.id)).toEqual([saved.titled, saved.excerpted]);
     expect(second.pageInfo.hasNextPage).toBe(false);
+    expect((await ids(reader, word('shoe'))).sort()).toEqual([saved.titled, saved.excerpted, later].sort());
     expect(firstCode(await gql(SEARCH, { q: '   ' }))).toBe('BAD_USER_INPUT');
     expect(firstCode(await gql(SEARCH, { q: 'x'.repeat(1000) }))).toBe('BAD_USER_INPUT');
     expect(firstCode(await gql(SEARCH, { q: 'shoes', after: 'not-a-cursor' }))).toBe('BAD_USER_INPUT');

@@ -6,25 +6,30 @@ import type { SearchTerms } from './search-terms';
 const START = '\u0001';
 const STOP = '\u0002';
 
-/** Marks the query's words where they appear (substring matches: Korean, word parts), case-insensitively. */
+/** Marks the first appearance of each word in `text`, case-insensitively. */
+function markEach(text: string, words: string[]): string {
+  let marked = text;
+  for (const w of words) {
+    const at = marked.toLowerCase().indexOf(w);
+    if (at >= 0)
+      marked = `${marked.slice(0, at)}${START}${marked.slice(at, at + w.length)}${STOP}${marked.slice(at + w.length)}`;
+  }
+  return marked;
+}
+
+/** A window of `text` around the first of the words (Korean word parts), with them marked. */
 function markWords(text: string, words: string[]): string {
   const lower = text.toLowerCase();
   const first = Math.min(...words.map((w) => lower.indexOf(w)).filter((at) => at >= 0));
   if (!Number.isFinite(first)) return text.slice(0, 200);
   const from = Math.max(0, first - 60);
-  let window = text.slice(from, first + 200);
-  for (const w of words) {
-    const at = window.toLowerCase().indexOf(w);
-    if (at >= 0)
-      window = `${window.slice(0, at)}${START}${window.slice(at, at + w.length)}${STOP}${window.slice(at + w.length)}`;
-  }
-  return `${from > 0 ? '…' : ''}${window}`;
+  return `${from > 0 ? '…' : ''}${markEach(text.slice(from, first + 200), words)}`;
 }
 
 /**
  * A snippet per link: title and excerpt (or description) around the matches, HTML-escaped, matches in
- * `<mark>`. PostgreSQL's ts_headline marks stemmed words; where it marks nothing (a substring match), the
- * query's words are marked where they appear.
+ * `<mark>`. PostgreSQL's ts_headline marks the English words (stemmed); Korean words are marked where they
+ * appear, and make the window when no English word was marked.
  */
 export async function highlight(
   links: Repository<Link>,
@@ -34,17 +39,18 @@ export async function highlight(
   if (!page.length) return new Map();
   const rows: { id: string; headline: string; source: string }[] = await links.query(
     `SELECT id, coalesce(title, '') || ' — ' || coalesce(nullif(excerpt, ''), description, '') AS source,
-            ts_headline('english', coalesce(title, '') || ' — ' || coalesce(nullif(excerpt, ''), description, ''),
+            CASE WHEN $1 = '' THEN '' ELSE ts_headline('english', coalesce(title, '') || ' — ' || coalesce(nullif(excerpt, ''), description, ''),
               websearch_to_tsquery('english', $1),
               'StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
-              AS headline
+            END AS headline
        FROM link.links WHERE id = ANY($2::uuid[])`,
-    [terms.text, page.map((l) => l.id)],
+    [terms.english, page.map((l) => l.id)],
   );
   return new Map(
     rows.map((r) => {
-      const words = terms.substrings.map((p: string) => p.slice(1, -1).replace(/\\(.)/g, '$1'));
-      const marked = r.headline.includes(START) ? r.headline : markWords(r.source, words);
+      const marked = r.headline.includes(START)
+        ? markEach(r.headline, terms.koreanWords)
+        : markWords(r.source, terms.koreanWords);
       return [r.id, escapeHtml(marked).replaceAll(START, '<mark>').replaceAll(STOP, '</mark>')];
     }),
   );

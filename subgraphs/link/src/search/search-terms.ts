@@ -1,13 +1,27 @@
-import { badInput, escapeLike, optionalText } from '@link-archive/core';
+import { badInput, optionalText } from '@link-archive/core';
 import { MAX_QUERY_LENGTH } from '../link/link.inputs';
 
 const MAX_WORDS = 8;
+const HANGUL_RUN = /[가-힣ㄱ-ㆎ]+/g;
 
-/** What a search query matches with: its words stemmed by PostgreSQL, and each word as a substring. */
+/** What a search query matches with: English words stemmed by PostgreSQL, Korean as phrases of two-syllable grams. */
 export interface SearchTerms {
+  /** The query as typed, lower-cased (for snippets). */
   text: string;
-  /** LIKE patterns, one per word (trigram-indexed): every one must appear. */
-  substrings: string[];
+  /** Everything but Hangul, in web-search syntax (quotes, `-word`), for `websearch_to_tsquery('english', …)`. */
+  english: string;
+  /** Hangul words as `to_tsquery('simple', …)` text: "서울에서" → '서울' <-> '울에' <-> '에서'. */
+  korean: string;
+  /** The Hangul words, for marking them in snippets. */
+  koreanWords: string[];
+}
+
+/** One Hangul run as a phrase of its overlapping grams, or a prefix for one syllable (the same grams as indexed). */
+function gramPhrase(run: string): string {
+  if (run.length === 1) return `'${run}':*`;
+  const grams: string[] = [];
+  for (let i = 0; i < run.length - 1; i++) grams.push(`'${run.slice(i, i + 2)}'`);
+  return grams.join(' <-> ');
 }
 
 export function searchTerms(field: string, raw: string | null | undefined): SearchTerms {
@@ -15,37 +29,48 @@ export function searchTerms(field: string, raw: string | null | undefined): Sear
   const words = text.split(/\s+/).filter(Boolean);
   if (!words.length) throw badInput(field, `${field} is empty`);
   if (words.length > MAX_WORDS) throw badInput(field, `${field} has more than ${MAX_WORDS} words`);
-  return { text, substrings: words.map((w) => `%${escapeLike(w.replace(/^[-"]+|"+$/g, ''))}%`) };
+  const koreanWords = text.match(HANGUL_RUN) ?? [];
+  return {
+    text,
+    english: text.replace(HANGUL_RUN, ' ').trim(),
+    korean: koreanWords.map(gramPhrase).join(' & '),
+    koreanWords,
+  };
 }
 
 /** The named parameters the SQL below uses (with `:me` bound by the caller). */
 export const searchParameters = (terms: SearchTerms): Record<string, string> => ({
-  searchText: terms.text,
-  ...Object.fromEntries(terms.substrings.map((s, i) => [`searchWord${i}`, s])),
+  searchEnglish: terms.english,
+  searchKorean: terms.korean,
 });
 
-/** `column` holds every word of the query (alias `l`). */
-const allWords = (terms: SearchTerms, column: string) =>
-  terms.substrings.map((_, i) => `${column} LIKE :searchWord${i}`).join(' AND ');
+/** The query as a tsquery: both parts when both are there (an empty part would match nothing). */
+export function tsquerySql(terms: SearchTerms): string {
+  const parts: string[] = [];
+  if (terms.english) parts.push(`websearch_to_tsquery('english', :searchEnglish)`);
+  if (terms.korean) parts.push(`to_tsquery('simple', :searchKorean)`);
+  return parts.length ? `(${parts.join(' && ')})` : `''::tsquery`;
+}
 
-const TSQUERY = `websearch_to_tsquery('english', :searchText)`;
+/** A link's note as a search document: its owner's alone, so never in the shared indexed column. */
+const NOTE_DOCUMENT = `link.search_vector(l.note)`;
+
+/** The SQL condition a link matches a search with (alias `l`): its indexed document, or the viewer's own note. */
+export const matchesSql = (terms: SearchTerms) => `(l.search_document @@ ${tsquerySql(terms)}
+  OR (l.owner_id = :me AND l.note IS NOT NULL AND ${NOTE_DOCUMENT} @@ ${tsquerySql(terms)}))`;
+
+const WEIGHTS = `'{0.1,0.2,0.4,1.0}'`;
 
 /**
- * The SQL condition a link matches a search with (alias `l`): its words (stemmed), every word as part of its
- * text (Korean: "서울" finds "서울에서"), or, for the viewer's own links, their note.
+ * Rank: first the best field that holds the whole query (title 3, title and tags 2, with the description 1,
+ * anywhere else 0), then within that the weighted words (title 1.0, tags 0.4, description 0.2, excerpt 0.1),
+ * scaled below 1 so no number of excerpt mentions outranks a title; an own note counts as an excerpt.
  */
-export const matchesSql = (terms: SearchTerms) => `(l.search_document @@ ${TSQUERY}
-  OR (${allWords(terms, 'l.search_text')})
-  OR (l.owner_id = :me AND (to_tsvector('english', coalesce(l.note, '')) @@ ${TSQUERY}
-      OR (${allWords(terms, 'lower(l.note)')}))))`;
-
-/**
- * Rank: weighted words (title 1.0, tags 0.4, description 0.2, excerpt 0.1), more when the title holds every
- * word, a little for a substring or own-note match, so substring-only matches (Korean) order by where they are.
- */
-export const scoreSql = (
-  terms: SearchTerms,
-) => `(ts_rank_cd('{0.1,0.2,0.4,1.0}', l.search_document, ${TSQUERY})
-  + CASE WHEN ${allWords(terms, "lower(coalesce(l.title, ''))")} THEN 0.5 ELSE 0 END
-  + CASE WHEN ${allWords(terms, 'l.search_text')} THEN 0.05 ELSE 0 END
-  + CASE WHEN l.owner_id = :me AND ${allWords(terms, 'lower(l.note)')} THEN 0.02 ELSE 0 END)::float8`;
+export const scoreSql = (terms: SearchTerms) => {
+  const q = tsquerySql(terms);
+  const holds = (weights: string) => `ts_filter(l.search_document, '{${weights}}') @@ ${q}`;
+  return `(CASE WHEN ${holds('a')} THEN 3 WHEN ${holds('a,b')} THEN 2 WHEN ${holds('a,b,c')} THEN 1 ELSE 0 END
+    + ts_rank_cd(${WEIGHTS}, l.search_document, ${q}, 32)
+    + CASE WHEN l.owner_id = :me AND l.note IS NOT NULL
+           THEN ts_rank_cd(${WEIGHTS}, ${NOTE_DOCUMENT}, ${q}, 32) / 10 ELSE 0 END)::float8`;
+};

@@ -1,0 +1,57 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Korean in the full-text index: every run of Hangul is also indexed as its overlapping two-syllable grams
+ * ("서울에서" → 서울 울에 에서), so a word part is an indexed phrase of grams ("서울" finds "서울에서") instead
+ * of a substring scan that no trigram can narrow. English keeps its stemmed words. One weighted document per
+ * link (title A, tags B, description C, excerpt D) answers every search; the substring column goes.
+ */
+export class LinkSearchBigrams1733600000000 implements MigrationInterface {
+  name = 'LinkSearchBigrams1733600000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE FUNCTION link.hangul_bigrams(input text) RETURNS text
+      LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+        SELECT coalesce(string_agg(CASE WHEN length(m.run[1]) = 1 THEN m.run[1] ELSE substr(m.run[1], i, 2) END,
+                                   ' ' ORDER BY m.n, i), '')
+          FROM regexp_matches(input, '[가-힣ㄱ-ㆎ]+', 'g') WITH ORDINALITY AS m(run, n)
+          CROSS JOIN LATERAL generate_series(1, greatest(length(m.run[1]) - 1, 1)) AS i
+      $$`);
+    await q.query(`
+      CREATE FUNCTION link.search_vector(input text) RETURNS tsvector
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT to_tsvector('english', coalesce(input, ''))
+            || to_tsvector('simple', coalesce(link.hangul_bigrams(lower(input)), ''))
+      $$`);
+    await q.query('ALTER TABLE link.links DROP COLUMN search_document, DROP COLUMN search_text');
+    await q.query(`
+      ALTER TABLE link.links
+        ADD COLUMN search_document tsvector GENERATED ALWAYS AS (
+          setweight(link.search_vector(title), 'A') ||
+          setweight(link.search_vector(jsonb_path_query_array(tags, '$[*].name')::text), 'B') ||
+          setweight(link.search_vector(description), 'C') ||
+          setweight(link.search_vector(excerpt), 'D')) STORED`);
+    await q.query('CREATE INDEX links_search_document_idx ON link.links USING gin (search_document)');
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('ALTER TABLE link.links DROP COLUMN search_document');
+    await q.query(`
+      ALTER TABLE link.links
+        ADD COLUMN search_document tsvector GENERATED ALWAYS AS (
+          setweight(to_tsvector('english', coalesce(title, '')), 'A') ||
+          setweight(to_tsvector('english', jsonb_path_query_array(tags, '$[*].name')::text), 'B') ||
+          setweight(to_tsvector('english', coalesce(description, '')), 'C') ||
+          setweight(to_tsvector('english', coalesce(excerpt, '')), 'D')) STORED,
+        ADD COLUMN search_text text GENERATED ALWAYS AS (
+          lower(coalesce(title, '') || ' ' || jsonb_path_query_array(tags, '$[*].name')::text || ' ' ||
+                coalesce(description, '') || ' ' || coalesce(excerpt, ''))) STORED`);
+    await q.query('CREATE INDEX links_search_document_idx ON link.links USING gin (search_document)');
+    await q.query(
+      'CREATE INDEX links_search_text_idx ON link.links USING gin (search_text public.gin_trgm_ops)',
+    );
+    await q.query('DROP FUNCTION link.search_vector(text)');
+    await q.query('DROP FUNCTION link.hangul_bigrams(text)');
+  }
+}
