@@ -9,7 +9,7 @@ const config: CodegenConfig = {
   documents: ['schema/operations/*.graphql'],
   ignoreNoDocuments: false,
   generates: {
-    'schema/generated/': {
+    'packages/client/src/generated/': {
       preset: 'client',
       presetConfig: {
         fragmentMasking: false,

@@ -8,7 +8,7 @@ export default tseslint.config(
       '**/node_modules/**',
       '.data/**',
       '.turbo/**',
-      'schema/generated/**',
+      'packages/client/src/generated/**',
       // the bundled third-party Playground build, unchanged
       'gateway/assets/playground/playground.js',
     ],

@@ -33,6 +33,7 @@ export default defineConfig({
       '@link-archive/ai': src('packages/ai'),
       '@link-archive/review-domain': src('packages/review-domain'),
       '@link-archive/feed-domain': src('packages/feed-domain'),
+      '@link-archive/client': src('packages/client'),
       '@link-archive/bench-federation': resolve(__dirname, 'bench/federation/src/index.ts'),
     },
   },

@@ -27,6 +27,9 @@ export const stockMetascraper = (html: string, url: string) => metascraper({ htm
 
 /** Readability as its README uses it, on a linkedom document, with its default options. */
 export function stockReadability(html: string) {
-  const { document } = parseHTML(html);
+  // linkedom types its result as the DOM's Window, which this DOM-less build knows only from packages' global
+  // additions (Apollo Client's): read it untyped, as before those
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const { document } = parseHTML(html) as unknown as { document: any };
   return new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
 }

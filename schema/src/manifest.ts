@@ -9,7 +9,7 @@ import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 
 const root = join(__dirname, '..', '..');
 const documents = JSON.parse(
-  readFileSync(join(root, 'schema', 'generated', 'persisted-documents.json'), 'utf8'),
+  readFileSync(join(root, 'packages', 'client', 'src', 'generated', 'persisted-documents.json'), 'utf8'),
 ) as Record<string, string>;
 
 const operations = Object.entries(documents)

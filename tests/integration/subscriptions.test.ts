@@ -1,6 +1,7 @@
-import { importPKCS8, SignJWT } from 'jose';
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
+  accessTokenFor,
   articleHtml,
   connectionRefusal,
   execute,
@@ -171,14 +172,7 @@ describe('the gateway socket refuses', () => {
       .sign(new TextEncoder().encode('a guessed secret that is long enough to sign'));
     expect((await connectionRefusal({ authorization: `Bearer ${forger}` })).code).toBe(4403);
     const user = await signUp();
-    const expired = await new SignJWT({ sid: 'expired-session', role: 'USER', plan: 'FREE' })
-      .setProtectedHeader({ alg: 'EdDSA' })
-      .setSubject(user.id)
-      .setIssuer('link-archive')
-      .setAudience('link-archive-api')
-      .setIssuedAt(Math.floor(Date.now() / 1000) - 3600)
-      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
-      .sign(await importPKCS8(stack().secrets.jwtPrivateKey, 'EdDSA'));
+    const expired = await accessTokenFor(user.id, -60, -3600);
     expect((await connectionRefusal({ authorization: `Bearer ${expired}` })).code).toBe(4403);
   });
 
@@ -225,14 +219,7 @@ describe('the gateway socket', () => {
 
   it('closes with 4403 when the access token expires', async () => {
     const user = await signUp();
-    const shortLived = await new SignJWT({ sid: `short-${user.id}`, role: 'USER', plan: 'FREE' })
-      .setProtectedHeader({ alg: 'EdDSA' })
-      .setSubject(user.id)
-      .setIssuer('link-archive')
-      .setAudience('link-archive-api')
-      .setIssuedAt()
-      .setExpirationTime(Math.floor(Date.now() / 1000) + 2)
-      .sign(await importPKCS8(stack().secrets.jwtPrivateKey, 'EdDSA'));
+    const shortLived = await accessTokenFor(user.id, 2);
     const events = subscribe('subscription { linkUpdated { id } }', {}, { token: shortLived });
     try {
       await events.ready;

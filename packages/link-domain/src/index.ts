@@ -5,3 +5,4 @@ export * from './pipeline-link';
 export * from './link-transitions';
 export * from './link-lifecycle';
 export * from './link-articles';
+export * from './save-requests';

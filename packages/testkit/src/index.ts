@@ -10,3 +10,4 @@ export * from './gateway-subscription';
 export * from './images';
 export * from './openai-server';
 export * from './ready-links';
+export * from './access-tokens';

@@ -102,7 +102,11 @@ export async function extractPage(html: string, url: string, fetchedAt = new Dat
   const htmlDom = load(html, { baseURI: url, xml: { xmlMode: false, decodeEntities: true } });
   const meta = await metascraper({ htmlDom: withCheapIdentity(htmlDom), url, validateUrl: false });
   // linkedom builds no document element for fragments (or nothing): give it one
-  const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<html><body>${html}</body></html>`);
+  // linkedom types its result as the DOM's Window, which this DOM-less build knows only from packages' global
+  // additions (Apollo Client's): read it untyped, as before those
+  const page = /<html[\s>]/i.test(html) ? html : `<html><body>${html}</body></html>`;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const { document } = parseHTML(page) as unknown as { document: any };
   const ldBlocks = [...document.querySelectorAll('script[type="application/ld+json"]')].map(
     (s) => s.textContent ?? '',
   );

@@ -47,15 +47,19 @@ export class LinkResolver {
     return ctx.services.links.changes(requireViewer(ctx), since, first);
   }
 
-  @Mutation(() => Link)
+  @Mutation(() => Link, {
+    description:
+      'Idempotent per owner and normalized URL. clientRequestId (8-100 of A-Z a-z 0-9 . _ : -), when given, makes a retry answer with the link that request saved (NOT_FOUND if deleted since) instead of saving again, for 30 days.',
+  })
   saveLink(
     @Arg('url', () => String) url: string,
     @Arg('note', () => String, { nullable: true }) note: string | null,
     @Arg('tags', () => [String], { nullable: true }) tags: string[] | null,
     @Arg('visibility', () => Visibility, { nullable: true }) visibility: Visibility | null,
+    @Arg('clientRequestId', () => ID, { nullable: true }) clientRequestId: string | null,
     @Ctx() ctx: LinkContext,
   ) {
-    return ctx.services.links.save(requireViewer(ctx), url, { note, tags, visibility });
+    return ctx.services.links.save(requireViewer(ctx), url, { note, tags, visibility }, clientRequestId);
   }
 
   @Mutation(() => Link)

@@ -17,6 +17,8 @@ import type { Transactor } from '@link-archive/events';
 import {
   applyEdits,
   insertLink,
+  linkOfSaveRequest,
+  rememberSaveRequest,
   restartCrawl,
   tombstoneLink,
   type LinkArticles,
@@ -40,6 +42,14 @@ export interface LinkEdits {
 
 const cleanNote = (note: string | null | undefined) => optionalText('note', note, MAX_NOTE_LENGTH);
 
+const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
+function cleanRequestId(id: string | null | undefined): string | null {
+  if (id == null) return null;
+  if (!CLIENT_REQUEST_ID.test(id))
+    throw badInput('clientRequestId', 'clientRequestId must be 8-100 letters, digits or . _ : -');
+  return id;
+}
+
 export class LinkService {
   private readonly links: Repository<Link>;
   private readonly transaction: Transactor;
@@ -55,7 +65,30 @@ export class LinkService {
   }
 
   /** Idempotent per owner and normalized URL, also under concurrent saves (a unique index decides). */
-  async save(viewer: Viewer, rawUrl: string, edits: LinkEdits): Promise<Link> {
+  async save(
+    viewer: Viewer,
+    rawUrl: string,
+    edits: LinkEdits,
+    clientRequestId?: string | null,
+  ): Promise<Link> {
+    const requestId = cleanRequestId(clientRequestId);
+    if (requestId) {
+      const earlier = await linkOfSaveRequest(this.ds, viewer.userId, requestId);
+      if (earlier) return this.savedEarlier(earlier);
+    }
+    const link = await this.saveUrl(viewer, rawUrl, edits);
+    if (requestId) await rememberSaveRequest(this.ds, viewer.userId, requestId, link.id);
+    return link;
+  }
+
+  /** A retried request's answer: the link it saved, not a new save (a link deleted since stays deleted). */
+  private async savedEarlier(id: string): Promise<Link> {
+    const link = await this.links.findOneBy({ id });
+    if (!link || link.deletedAt) throw notFound('The link this request saved (deleted since)');
+    return link;
+  }
+
+  private async saveUrl(viewer: Viewer, rawUrl: string, edits: LinkEdits): Promise<Link> {
     const { url, normalizedUrl } = parseSavedUrl(rawUrl);
     const note = cleanNote(edits.note) ?? null;
     const tags = userTags(edits.tags ?? []);
