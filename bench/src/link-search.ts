@@ -29,6 +29,8 @@ const ENGLISH_WORDS = 20_000;
 const KOREAN_WORDS = 2_025;
 /** Zipf-Mandelbrot offset: the commonest content word is in about one link in eight, as in real text less stop words. */
 const ZIPF_Q = 50;
+/** Saves spread over two years, inserted oldest first (the table's order is the order links were saved in). */
+const SPREAD_SECONDS = 2 * 365 * 86_400;
 
 /** A word rank drawn from p(r) ∝ 1/(r + q) (inverse of its continuous CDF). */
 const zipfRank = (n: number) =>
@@ -80,8 +82,9 @@ export async function seedSearchCorpus(db: Pool, readerId: string, links: number
              jsonb_build_array(jsonb_build_object('name', v.en[1 + ${zipfRank(ENGLISH_WORDS)} + o.n * 0],
                'source', 'USER', 'confidence', 1)),
              'READY', CASE WHEN i % 10 = 0 THEN 'PRIVATE' WHEN i % 10 = 1 THEN 'FOLLOWERS' ELSE 'PUBLIC' END,
-             now() - ((i * ${OWNERS} + o.n) || ' seconds')::interval
-        FROM owners o, generate_series(1, ${Math.ceil(links / OWNERS)}) i, ${vocabulary}`);
+             now() - ((i * ${OWNERS} + o.n) * ${SPREAD_SECONDS / links} || ' seconds')::interval
+        FROM owners o, generate_series(1, ${Math.ceil(links / OWNERS)}) i, ${vocabulary}
+       ORDER BY i DESC, o.n DESC`);
     for (const index of gin) await client.query(index.definition);
     // the reader follows 100 owners (the link domain's follow projection)
     await client.query(

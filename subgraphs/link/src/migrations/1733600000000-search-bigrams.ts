@@ -4,7 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Korean in the full-text index: every run of Hangul is also indexed as its overlapping two-syllable grams
  * ("서울에서" → 서울 울에 에서), so a word part is an indexed phrase of grams ("서울" finds "서울에서") instead
  * of a substring scan that no trigram can narrow. English keeps its stemmed words. One weighted document per
- * link (title A, tags B, description C, excerpt D) answers every search; the substring column goes.
+ * link (title A, tags B, description C, excerpt D) answers every search; the substring column goes. An index on
+ * created_at serves the search's window of newest matches.
  */
 export class LinkSearchBigrams1733600000000 implements MigrationInterface {
   name = 'LinkSearchBigrams1733600000000';
@@ -33,9 +34,15 @@ export class LinkSearchBigrams1733600000000 implements MigrationInterface {
           setweight(link.search_vector(description), 'C') ||
           setweight(link.search_vector(excerpt), 'D')) STORED`);
     await q.query('CREATE INDEX links_search_document_idx ON link.links USING gin (search_document)');
+    // a search ranks its newest matches: this walks them newest first, or narrows the text index's matches to
+    // a recent slice
+    await q.query(
+      'CREATE INDEX links_created_idx ON link.links (created_at DESC, id DESC) WHERE deleted_at IS NULL',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP INDEX link.links_created_idx');
     await q.query('ALTER TABLE link.links DROP COLUMN search_document');
     await q.query(`
       ALTER TABLE link.links

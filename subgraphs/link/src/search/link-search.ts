@@ -3,31 +3,51 @@ import { In, type Repository } from 'typeorm';
 import type { Link } from '../link/link.entity';
 import { VisibilityPolicy } from '../link/visibility';
 import { highlight } from './highlight';
-import { matchesSql, scoreSql, searchParameters, searchTerms } from './search-terms';
+import { matchesSql, scoreSql, searchParameters, searchTerms, type SearchTerms } from './search-terms';
 
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 /**
  * How many of the newest matches are ranked. A common word matches a large part of a million links; ranking
- * them all reads every one (seconds), so the most relevant are taken from the newest matches, which the
- * created_at index yields in order. Results beyond the window are not offered (as search APIs cap results).
+ * them all reads every one (seconds), so the most relevant are taken from the newest matches. Results beyond the
+ * window are not offered (as search APIs cap results).
  */
 export const SEARCH_WINDOW = 1000;
 
-/** A page position: the last score and id seen, and the moment the search's window was taken. */
+/**
+ * Where the window is looked for first: the newest week, then month, half year, then everything. A common word
+ * fills the window within a recent slice, whose matches the text index and the created_at index narrow down
+ * together; a rare one reads its few matches wherever they are. Either way about a window's rows are read.
+ */
+const SLICES = ['7 days', '30 days', '180 days', null] as const;
+
+/** A page position: the last score and id seen, the moment the window was taken and the slice that held it. */
 interface SearchCursor {
   score: number;
   id: string;
   asOf: string;
+  slice: number;
 }
-const encodeCursor = (c: SearchCursor) => Buffer.from(`${c.score}|${c.id}|${c.asOf}`).toString('base64url');
+const encodeCursor = (c: SearchCursor) =>
+  Buffer.from(`${c.score}|${c.id}|${c.asOf}|${c.slice}`).toString('base64url');
 function decodeCursor(after: string | null | undefined): SearchCursor | null {
   if (!after) return null;
-  const [score, id, asOf] = Buffer.from(after, 'base64url').toString('utf8').split('|');
+  const [score, id, asOf, slice] = Buffer.from(after, 'base64url').toString('utf8').split('|');
   const value = Number(score);
-  if (!id || !isUuid(id) || !score || !Number.isFinite(value) || !asOf || Number.isNaN(Date.parse(asOf)))
+  const sliceIndex = Number(slice);
+  if (
+    !id ||
+    !isUuid(id) ||
+    !score ||
+    !Number.isFinite(value) ||
+    !asOf ||
+    Number.isNaN(Date.parse(asOf)) ||
+    !Number.isInteger(sliceIndex) ||
+    sliceIndex < 0 ||
+    sliceIndex >= SLICES.length
+  )
     throw badInput('after', 'after is not a valid cursor');
-  return { score: value, id, asOf };
+  return { score: value, id, asOf, slice: sliceIndex };
 }
 
 interface RankedRow {
@@ -35,6 +55,7 @@ interface RankedRow {
   score: number;
   /** to the microsecond, as created_at is */
   as_of: string;
+  window_size: number;
 }
 
 /**
@@ -56,14 +77,55 @@ export class LinkSearch {
     const limit = pageSize(first);
     const cursor = decodeCursor(after);
     const me = viewer?.userId ?? NOBODY;
+    let asOf = cursor?.asOf ?? null;
+    let slice = cursor?.slice ?? 0;
+    let ranked = await this.rank(viewer, terms, { asOf, slice, cursor, take: limit + 1 });
+    // a first page widens the slice until it holds a full window; later pages keep the first page's
+    while (!cursor && SLICES[slice] !== null && (ranked[0]?.window_size ?? 0) < SEARCH_WINDOW) {
+      asOf ??= ranked[0]?.as_of ?? null;
+      slice += 1;
+      ranked = await this.rank(viewer, terms, { asOf, slice, cursor, take: limit + 1 });
+    }
+    asOf ??= ranked[0]?.as_of ?? '';
+    const page = ranked.slice(0, limit);
+    const byId = new Map(
+      (page.length ? await this.links.findBy({ id: In(page.map((r) => r.id)) }) : []).map((l) => [l.id, l]),
+    );
+    const nodes = page.map((r) => byId.get(r.id)).filter((l): l is Link => !!l);
+    const snippets = await highlight(this.links, nodes, terms);
+    const edges = page
+      .filter((r) => byId.has(r.id))
+      .map((r) => {
+        const node = byId.get(r.id)!;
+        node.searchHighlight = snippets.get(node.id) ?? null;
+        return { cursor: encodeCursor({ score: Number(r.score), id: r.id, asOf: asOf!, slice }), node };
+      });
+    return {
+      edges,
+      pageInfo: { hasNextPage: ranked.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  /** The window of newest matches in the slice (as of asOf), ranked, past the cursor, `take` of them. */
+  private async rank(
+    viewer: Viewer | null,
+    terms: SearchTerms,
+    at: { asOf: string | null; slice: number; cursor: SearchCursor | null; take: number },
+  ): Promise<RankedRow[]> {
+    const me = viewer?.userId ?? NOBODY;
     const score = scoreSql(terms);
+    const since = SLICES[at.slice];
     const sql = `
-      SELECT l.id, ${score} AS score, to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS as_of
-        FROM (SELECT l.id, l.owner_id, l.note, l.search_document FROM link.links l
-               WHERE l.deleted_at IS NULL AND l.created_at <= coalesce(:asOf::timestamptz, 'infinity')
-                 AND ${matchesSql(terms)} AND ${VisibilityPolicy.sql}
-               ORDER BY l.created_at DESC, l.id DESC LIMIT ${SEARCH_WINDOW}) l
-       ${cursor ? `WHERE (${score}, l.id) < (:afterScore::float8, :afterId::uuid)` : ''}
+      WITH win AS (
+        SELECT l.id, l.owner_id, l.note, l.search_document FROM link.links l
+         WHERE l.deleted_at IS NULL AND l.created_at <= coalesce(:asOf::timestamptz, 'infinity')
+           ${since ? `AND l.created_at > coalesce(:asOf::timestamptz, statement_timestamp()) - :since::interval` : ''}
+           AND ${matchesSql(terms)} AND ${VisibilityPolicy.sql}
+         ORDER BY l.created_at DESC, l.id DESC LIMIT ${SEARCH_WINDOW})
+      SELECT l.id, ${score} AS score, (SELECT count(*) FROM win)::int AS window_size,
+             to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS as_of
+        FROM win l
+       ${at.cursor ? `WHERE (${score}, l.id) < (:afterScore::float8, :afterId::uuid)` : ''}
        ORDER BY score DESC, l.id DESC LIMIT :take`;
     const [statement, values] = this.links.manager.connection.driver.escapeQueryWithParameters(
       sql,
@@ -72,31 +134,14 @@ export class LinkSearch {
         me,
         viewer: me,
         isAdmin: viewer?.role === 'ADMIN',
-        asOf: cursor?.asOf ?? null,
-        afterScore: cursor?.score ?? null,
-        afterId: cursor?.id ?? null,
-        take: limit + 1,
+        asOf: at.asOf,
+        since,
+        afterScore: at.cursor?.score ?? null,
+        afterId: at.cursor?.id ?? null,
+        take: at.take,
       },
       {},
     );
-    const ranked: RankedRow[] = await this.links.query(statement, values);
-    const page = ranked.slice(0, limit);
-    const byId = new Map(
-      (page.length ? await this.links.findBy({ id: In(page.map((r) => r.id)) }) : []).map((l) => [l.id, l]),
-    );
-    const nodes = page.map((r) => byId.get(r.id)).filter((l): l is Link => !!l);
-    const snippets = await highlight(this.links, nodes, terms);
-    const asOf = cursor?.asOf ?? ranked[0]?.as_of ?? '';
-    const edges = page
-      .filter((r) => byId.has(r.id))
-      .map((r) => {
-        const node = byId.get(r.id)!;
-        node.searchHighlight = snippets.get(node.id) ?? null;
-        return { cursor: encodeCursor({ score: Number(r.score), id: r.id, asOf }), node };
-      });
-    return {
-      edges,
-      pageInfo: { hasNextPage: ranked.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
-    };
+    return this.links.query(statement, values);
   }
 }
