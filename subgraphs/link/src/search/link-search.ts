@@ -76,7 +76,6 @@ export class LinkSearch {
     const terms = searchTerms('query', query);
     const limit = pageSize(first);
     const cursor = decodeCursor(after);
-    const me = viewer?.userId ?? NOBODY;
     let asOf = cursor?.asOf ?? null;
     let slice = cursor?.slice ?? 0;
     let ranked = await this.rank(viewer, terms, { asOf, slice, cursor, take: limit + 1 });
