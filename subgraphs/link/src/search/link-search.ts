@@ -3,7 +3,14 @@ import { In, type Repository } from 'typeorm';
 import type { Link } from '../link/link.entity';
 import { VisibilityPolicy } from '../link/visibility';
 import { highlight } from './highlight';
-import { matchesSql, scoreSql, searchParameters, searchTerms, type SearchTerms } from './search-terms';
+import {
+  documentMatchesSql,
+  ownNoteMatchesSql,
+  scoreSql,
+  searchParameters,
+  searchTerms,
+  type SearchTerms,
+} from './search-terms';
 
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 
@@ -15,17 +22,26 @@ const NOBODY = '00000000-0000-0000-0000-000000000000';
 export const SEARCH_WINDOW = 1000;
 
 /**
- * Where the window is looked for first: the newest week, then month, half year, then everything. A common word
- * fills the window within a recent slice, whose matches the text index and the created_at index narrow down
- * together; a rare one reads its few matches wherever they are. Either way about a window's rows are read.
+ * Where the window is looked for: the newest week first, then a slice grown by how many matches the last one
+ * held (to about 1.5 windows' worth), then everything. A common word fills the window within a recent slice,
+ * whose matches the text index and the created_at index narrow down together; a rare one reads its few matches
+ * wherever they are. Either way about a window's rows are read, in one to three statements.
  */
-const SLICES = ['7 days', '30 days', '180 days', null] as const;
+const FIRST_SLICE_DAYS = 7;
+/** Slices past this are everything (0). */
+const MAX_SLICE_DAYS = 3650;
+
+function grownSlice(days: number, matches: number): number {
+  const grown = Math.ceil(days * Math.max(2, (1.5 * SEARCH_WINDOW) / Math.max(matches, 1)));
+  return grown > MAX_SLICE_DAYS ? 0 : grown;
+}
 
 /** A page position: the last score and id seen, the moment the window was taken and the slice that held it. */
 interface SearchCursor {
   score: number;
   id: string;
   asOf: string;
+  /** days back from asOf; 0: all */
   slice: number;
 }
 const encodeCursor = (c: SearchCursor) =>
@@ -44,7 +60,7 @@ function decodeCursor(after: string | null | undefined): SearchCursor | null {
     Number.isNaN(Date.parse(asOf)) ||
     !Number.isInteger(sliceIndex) ||
     sliceIndex < 0 ||
-    sliceIndex >= SLICES.length
+    sliceIndex > MAX_SLICE_DAYS
   )
     throw badInput('after', 'after is not a valid cursor');
   return { score: value, id, asOf, slice: sliceIndex };
@@ -77,12 +93,12 @@ export class LinkSearch {
     const limit = pageSize(first);
     const cursor = decodeCursor(after);
     let asOf = cursor?.asOf ?? null;
-    let slice = cursor?.slice ?? 0;
+    let slice = cursor?.slice ?? FIRST_SLICE_DAYS;
     let ranked = await this.rank(viewer, terms, { asOf, slice, cursor, take: limit + 1 });
     // a first page widens the slice until it holds a full window; later pages keep the first page's
-    while (!cursor && SLICES[slice] !== null && (ranked[0]?.window_size ?? 0) < SEARCH_WINDOW) {
+    while (!cursor && slice !== 0 && (ranked[0]?.window_size ?? 0) < SEARCH_WINDOW) {
       asOf ??= ranked[0]?.as_of ?? null;
-      slice += 1;
+      slice = grownSlice(slice, ranked[0]?.window_size ?? 0);
       ranked = await this.rank(viewer, terms, { asOf, slice, cursor, take: limit + 1 });
     }
     asOf ??= ranked[0]?.as_of ?? '';
@@ -113,14 +129,22 @@ export class LinkSearch {
   ): Promise<RankedRow[]> {
     const me = viewer?.userId ?? NOBODY;
     const score = scoreSql(terms);
-    const since = SLICES[at.slice];
+    const since = at.slice ? `${at.slice} days` : null;
+    const common = `l.deleted_at IS NULL AND l.created_at <= coalesce(:asOf::timestamptz, 'infinity')
+      ${since ? `AND l.created_at > coalesce(:asOf::timestamptz, statement_timestamp()) - :since::interval` : ''}`;
+    const newest = `ORDER BY l.created_at DESC, l.id DESC LIMIT ${SEARCH_WINDOW}`;
+    const columns = 'l.id, l.owner_id, l.note, l.search_document, l.created_at';
+    // two branches, so the text index and the created_at index narrow the shared documents' matches together
+    // (an OR with the note would make it read every match); own notes are few: the owner's index finds them
     const sql = `
       WITH win AS (
-        SELECT l.id, l.owner_id, l.note, l.search_document FROM link.links l
-         WHERE l.deleted_at IS NULL AND l.created_at <= coalesce(:asOf::timestamptz, 'infinity')
-           ${since ? `AND l.created_at > coalesce(:asOf::timestamptz, statement_timestamp()) - :since::interval` : ''}
-           AND ${matchesSql(terms)} AND ${VisibilityPolicy.sql}
-         ORDER BY l.created_at DESC, l.id DESC LIMIT ${SEARCH_WINDOW})
+        SELECT * FROM (
+          (SELECT ${columns} FROM link.links l
+            WHERE ${common} AND ${documentMatchesSql(terms)} AND ${VisibilityPolicy.sql} ${newest})
+          UNION ALL
+          (SELECT ${columns} FROM link.links l
+            WHERE ${common} AND ${ownNoteMatchesSql(terms)} AND NOT (${documentMatchesSql(terms)}) ${newest})
+        ) l ${newest})
       SELECT l.id, ${score} AS score, (SELECT count(*) FROM win)::int AS window_size,
              to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS as_of
         FROM win l

@@ -55,9 +55,16 @@ export function tsquerySql(terms: SearchTerms): string {
 /** A link's note as a search document: its owner's alone, so never in the shared indexed column. */
 const NOTE_DOCUMENT = `link.search_vector(l.note)`;
 
+/** A link's shared, indexed document matches (alias `l`). */
+export const documentMatchesSql = (terms: SearchTerms) => `l.search_document @@ ${tsquerySql(terms)}`;
+
+/** The viewer's own note matches (alias `l`, `:me` bound). */
+export const ownNoteMatchesSql = (terms: SearchTerms) =>
+  `(l.owner_id = :me AND l.note IS NOT NULL AND ${NOTE_DOCUMENT} @@ ${tsquerySql(terms)})`;
+
 /** The SQL condition a link matches a search with (alias `l`): its indexed document, or the viewer's own note. */
-export const matchesSql = (terms: SearchTerms) => `(l.search_document @@ ${tsquerySql(terms)}
-  OR (l.owner_id = :me AND l.note IS NOT NULL AND ${NOTE_DOCUMENT} @@ ${tsquerySql(terms)}))`;
+export const matchesSql = (terms: SearchTerms) =>
+  `(${documentMatchesSql(terms)} OR ${ownNoteMatchesSql(terms)})`;
 
 const WEIGHTS = `'{0.1,0.2,0.4,1.0}'`;
 
