@@ -88,7 +88,8 @@ export async function seedSearchCorpus(db: Pool, readerId: string, links: number
              ${words(6)}, ${words(12)}, ${words(24)},
              jsonb_build_array(jsonb_build_object('name', v.en[1 + ${zipfRank(ENGLISH_WORDS)} + o.n * 0],
                'source', 'USER', 'confidence', 1)),
-             'READY', CASE WHEN i % 10 = 0 THEN 'PRIVATE' WHEN i % 10 = 1 THEN 'FOLLOWERS' ELSE 'PUBLIC' END,
+             'READY',
+             CASE (i + o.n) % 10 WHEN 0 THEN 'PRIVATE' WHEN 1 THEN 'FOLLOWERS' ELSE 'PUBLIC' END,
              now() - (((i - 1) * ${OWNERS} + o.n) * ${SPREAD_SECONDS / links} || ' seconds')::interval
         FROM owners o, generate_series(1, ${Math.ceil(links / OWNERS)}) i, ${vocabulary}
        ORDER BY i DESC, o.n DESC`);

@@ -129,9 +129,13 @@ export class LinkSearch {
   ): Promise<RankedRow[]> {
     const me = viewer?.userId ?? NOBODY;
     const score = scoreSql(terms);
-    const since = at.slice ? `${at.slice} days` : null;
+    // the slice's start as a constant, so the planner can weigh the created_at index against the text index's
+    // matches (any start is correct: a slice only bounds where the newest matches are looked for)
+    const since = at.slice
+      ? new Date((at.asOf ? Date.parse(at.asOf) : Date.now()) - at.slice * 86_400_000).toISOString()
+      : null;
     const common = `l.deleted_at IS NULL AND l.created_at <= coalesce(:asOf::timestamptz, 'infinity')
-      ${since ? `AND l.created_at > coalesce(:asOf::timestamptz, statement_timestamp()) - :since::interval` : ''}`;
+      ${since ? `AND l.created_at > :since::timestamptz` : ''}`;
     const newest = `ORDER BY l.created_at DESC, l.id DESC LIMIT ${SEARCH_WINDOW}`;
     const columns = 'l.id, l.owner_id, l.note, l.search_document, l.created_at';
     // two branches, so the text index and the created_at index narrow the shared documents' matches together
