@@ -216,6 +216,17 @@ describe('the client kit', () => {
     }
   });
 
+  it('ends a subscription with an error when there is no session, instead of retrying', async () => {
+    const app = kit();
+    const failure = new Promise<unknown>((resolve) => {
+      app.client.subscribe({ query: LinkUpdatedDocument }).subscribe({
+        next: (result) => result.error && resolve(result.error),
+        error: resolve,
+      });
+    });
+    expect(String(await failure)).toMatch(/Signed out/);
+  });
+
   it('holds saves while offline and sends them in order when back, across a restart', async () => {
     const storage = memoryStorage();
     const before = kit({ storage });

@@ -24,16 +24,19 @@ export function subscriptionClient(options: SubscriptionOptions): { link: GraphQ
   let sentWith: string | null = null;
   let refusedToken: string | null = null;
   let connections = 0;
+  let signedOut = false;
   const socket = createClient({
     url: options.url,
     webSocketImpl: options.webSocketImpl,
     lazy: true,
     retryAttempts: options.retryAttempts ?? Number.MAX_SAFE_INTEGER,
-    shouldRetry: () => true,
+    // a drop is retried (4403 included: the next init refreshes); signed out, the app's subscriptions end
+    shouldRetry: () => !signedOut,
     connectionParams: async () => {
       const refused = refusedToken;
       refusedToken = null;
       sentWith = refused ? await options.session.refresh(refused) : await options.session.accessToken();
+      signedOut = !sentWith;
       if (!sentWith) throw new Error('Signed out: no access token for subscriptions');
       return { authorization: `Bearer ${sentWith}` };
     },
