@@ -43,7 +43,16 @@ describe('searchLinks over more matches than its window', () => {
       { title: `Recent ${word}`, description: 'x', hoursAgo: 48 },
       { title: `Old ${word}`, description: 'x', hoursAgo: 2400 },
     ]);
-    const search = new LinkSearch(ds.getRepository(Link));
+    // a first slice of about 100 links: the window is found over several slices, as with a million links
+    const links = ds.getRepository(Link);
+    let windows = 0;
+    const counted = Object.assign(Object.create(links) as typeof links, {
+      query: (sql: string, parameters?: unknown[]) => {
+        if (sql.includes('WITH win')) windows += 1;
+        return links.query(sql, parameters);
+      },
+    });
+    const search = new LinkSearch(counted, 100);
     const viewer: Viewer = {
       userId: randomUUID(),
       role: 'USER',
@@ -57,6 +66,7 @@ describe('searchLinks over more matches than its window', () => {
     for (let pages = 0; pages < 20; pages++) {
       const page = await search.search(viewer, word, MAX_PAGE_SIZE, after);
       seen.push(...page.edges.map((e) => e.node.title ?? ''));
+      if (pages === 0) expect(windows).toBeGreaterThan(1);
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }

@@ -22,18 +22,24 @@ const NOBODY = '00000000-0000-0000-0000-000000000000';
 export const SEARCH_WINDOW = 1000;
 
 /**
- * Where the window is looked for: the newest week first, then a slice grown by how many matches the last one
- * held (to about 1.5 windows' worth), then everything. A common word fills the window within a recent slice,
- * whose matches the text index and the created_at index narrow down together; a rare one reads its few matches
- * wherever they are. Either way about a window's rows are read, in one to three statements.
+ * Where the window is looked for: first the newest hours that hold about FIRST_SLICE_ROWS links (from how many
+ * were saved in the last day), then a slice grown by how many matches the last one held (to about 1.5 windows'
+ * worth), then everything. A common word fills the window within a recent slice, whose matches the text index
+ * and the created_at index narrow down together; a rare one reads its few matches wherever they are. Either way
+ * about a window's rows are read, in one to three statements, however many links are saved a day.
  */
-const FIRST_SLICE_DAYS = 7;
-/** Slices past this are everything (0). */
-const MAX_SLICE_DAYS = 3650;
+const FIRST_SLICE_ROWS = 20_000;
+/** Slices past ten years are everything (0). */
+const MAX_SLICE_HOURS = 10 * 365 * 24;
+/** How long the recent saving rate is trusted. */
+const RATE_TTL_MS = 10 * 60_000;
+/** The saves of the last day counted up to this (enough to size a slice). */
+const RATE_COUNT_CAP = 200_000;
 
-function grownSlice(days: number, matches: number): number {
-  const grown = Math.ceil(days * Math.max(2, (1.5 * SEARCH_WINDOW) / Math.max(matches, 1)));
-  return grown > MAX_SLICE_DAYS ? 0 : grown;
+/** The next slice after one of `hours` held `matches`; everything (0) once it would reach back to `spanHours`. */
+function grownSlice(hours: number, matches: number, spanHours: number): number {
+  const grown = Math.ceil(hours * Math.max(2, (1.5 * SEARCH_WINDOW) / Math.max(matches, 1)));
+  return grown >= Math.min(spanHours, MAX_SLICE_HOURS) ? 0 : grown;
 }
 
 /** A page position: the last score and id seen, the moment the window was taken and the slice that held it. */
@@ -41,7 +47,7 @@ interface SearchCursor {
   score: number;
   id: string;
   asOf: string;
-  /** days back from asOf; 0: all */
+  /** hours back from asOf; 0: all */
   slice: number;
 }
 const encodeCursor = (c: SearchCursor) =>
@@ -60,7 +66,7 @@ function decodeCursor(after: string | null | undefined): SearchCursor | null {
     Number.isNaN(Date.parse(asOf)) ||
     !Number.isInteger(sliceIndex) ||
     sliceIndex < 0 ||
-    sliceIndex > MAX_SLICE_DAYS
+    sliceIndex > MAX_SLICE_HOURS
   )
     throw badInput('after', 'after is not a valid cursor');
   return { score: value, id, asOf, slice: sliceIndex };
@@ -81,7 +87,30 @@ interface RankedRow {
  * (score, id) within it.
  */
 export class LinkSearch {
-  constructor(private readonly links: Repository<Link>) {}
+  private recent: { savesPerHour: number; oldest: number; until: number } | null = null;
+
+  constructor(
+    private readonly links: Repository<Link>,
+    /** About how many links the first slice holds (smaller in tests, to make them take several slices). */
+    private readonly firstSliceRows = FIRST_SLICE_ROWS,
+  ) {}
+
+  /** The saving rate of the last day and the oldest link's time, read again every RATE_TTL_MS. */
+  private async recentSaves(): Promise<{ savesPerHour: number; oldest: number }> {
+    if (!this.recent || this.recent.until < Date.now()) {
+      const [{ saves, oldest }] = await this.links.query(
+        `SELECT (SELECT count(*)::int FROM (SELECT 1 FROM link.links
+                  WHERE deleted_at IS NULL AND created_at > now() - interval '1 day' LIMIT ${RATE_COUNT_CAP}) day) AS saves,
+                (SELECT min(created_at) FROM link.links WHERE deleted_at IS NULL) AS oldest`,
+      );
+      this.recent = {
+        savesPerHour: Math.max(saves / 24, 1),
+        oldest: oldest ? new Date(oldest).getTime() : Date.now(),
+        until: Date.now() + RATE_TTL_MS,
+      };
+    }
+    return this.recent;
+  }
 
   async search(
     viewer: Viewer | null,
@@ -93,12 +122,16 @@ export class LinkSearch {
     const limit = pageSize(first);
     const cursor = decodeCursor(after);
     let asOf = cursor?.asOf ?? null;
-    let slice = cursor?.slice ?? FIRST_SLICE_DAYS;
+    const recent = await this.recentSaves();
+    // hours back to the oldest link (plus a day: links keep being saved while the rate is trusted)
+    const spanHours = (Date.now() - recent.oldest) / 3_600_000 + 24;
+    let slice = cursor?.slice ?? Math.max(Math.ceil(this.firstSliceRows / recent.savesPerHour), 1);
+    if (!cursor && slice >= spanHours) slice = 0;
     let ranked = await this.rank(viewer, terms, { asOf, slice, cursor, take: limit + 1 });
     // a first page widens the slice until it holds a full window; later pages keep the first page's
     while (!cursor && slice !== 0 && (ranked[0]?.window_size ?? 0) < SEARCH_WINDOW) {
       asOf ??= ranked[0]?.as_of ?? null;
-      slice = grownSlice(slice, ranked[0]?.window_size ?? 0);
+      slice = grownSlice(slice, ranked[0]?.window_size ?? 0, spanHours);
       ranked = await this.rank(viewer, terms, { asOf, slice, cursor, take: limit + 1 });
     }
     asOf ??= ranked[0]?.as_of ?? '';
@@ -132,7 +165,7 @@ export class LinkSearch {
     // the slice's start as a constant, so the planner can weigh the created_at index against the text index's
     // matches (any start is correct: a slice only bounds where the newest matches are looked for)
     const since = at.slice
-      ? new Date((at.asOf ? Date.parse(at.asOf) : Date.now()) - at.slice * 86_400_000).toISOString()
+      ? new Date((at.asOf ? Date.parse(at.asOf) : Date.now()) - at.slice * 3_600_000).toISOString()
       : null;
     const common = `l.deleted_at IS NULL AND l.created_at <= coalesce(:asOf::timestamptz, 'infinity')
       ${since ? `AND l.created_at > :since::timestamptz` : ''}`;
