@@ -6,7 +6,6 @@ import { LinkPipeline1732400000000 } from './migrations/1732400000000-link-pipel
 import { LinkFollowProjection1732900000000 } from './migrations/1732900000000-follow-projection';
 import { LinkReadableCopies1733000000000 } from './migrations/1733000000000-readable-copies';
 import { LinkSearch1733100000000 } from './migrations/1733100000000-link-search';
-import { LinkSearchBigrams1733600000000 } from './migrations/1733600000000-search-bigrams';
 import { LinkSaveRequests1733700000000 } from './migrations/1733700000000-save-requests';
 
 import { LINK_SCHEMA } from '@link-archive/link-domain';
@@ -25,7 +24,6 @@ export const linkDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger'
       LinkFollowProjection1732900000000,
       LinkReadableCopies1733000000000,
       LinkSearch1733100000000,
-      LinkSearchBigrams1733600000000,
       LinkSaveRequests1733700000000,
     ],
   });
