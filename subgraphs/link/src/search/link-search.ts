@@ -56,7 +56,7 @@ function decodeCursor(after: string | null | undefined): SearchCursor | null {
   if (!after) return null;
   const [score, id, asOf, slice] = Buffer.from(after, 'base64url').toString('utf8').split('|');
   const value = Number(score);
-  const sliceIndex = Number(slice);
+  const hours = Number(slice);
   if (
     !id ||
     !isUuid(id) ||
@@ -64,12 +64,12 @@ function decodeCursor(after: string | null | undefined): SearchCursor | null {
     !Number.isFinite(value) ||
     !asOf ||
     Number.isNaN(Date.parse(asOf)) ||
-    !Number.isInteger(sliceIndex) ||
-    sliceIndex < 0 ||
-    sliceIndex > MAX_SLICE_HOURS
+    !Number.isInteger(hours) ||
+    hours < 0 ||
+    hours > MAX_SLICE_HOURS
   )
     throw badInput('after', 'after is not a valid cursor');
-  return { score: value, id, asOf, slice: sliceIndex };
+  return { score: value, id, asOf, slice: hours };
 }
 
 interface RankedRow {
@@ -123,8 +123,8 @@ export class LinkSearch {
     const cursor = decodeCursor(after);
     let asOf = cursor?.asOf ?? null;
     const recent = await this.recentSaves();
-    // hours back to the oldest link (plus a day: links keep being saved while the rate is trusted)
-    const spanHours = (Date.now() - recent.oldest) / 3_600_000 + 24;
+    // a slice reaching back to the oldest link is everything
+    const spanHours = (Date.now() - recent.oldest) / 3_600_000;
     let slice = cursor?.slice ?? Math.max(Math.ceil(this.firstSliceRows / recent.savesPerHour), 1);
     if (!cursor && slice >= spanHours) slice = 0;
     let ranked = await this.rank(viewer, terms, { asOf, slice, cursor, take: limit + 1 });
