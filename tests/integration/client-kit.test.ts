@@ -25,6 +25,8 @@ interface TestKit extends LinkArchiveClient {
   sent: Sent[];
   /** While true, requests fail as if the device were offline. */
   offline: { value: boolean };
+  /** While true, requests get no answer until they are aborted. */
+  stalled: { value: boolean };
   /** Requests of this operation reach the server but their answer is lost, this many times. */
   loseAnswers: { operationName: string; times: number };
   signedOut: { value: boolean };
@@ -40,11 +42,15 @@ interface KitOptions {
   refreshMarginMs?: number;
   onReconnected?: () => void;
   rejected?: string[];
+  /** ids of the links the outbox saved */
+  saved?: string[];
+  requestTimeoutMs?: number;
 }
 
 function kit(options: KitOptions = {}) {
   const sent: Sent[] = [];
   const offline = { value: false };
+  const stalled = { value: false };
   const loseAnswers = { operationName: '', times: 0 };
   const signedOut = { value: false };
   const ip = randomIp();
@@ -62,6 +68,10 @@ function kit(options: KitOptions = {}) {
       authorization: headers.get('authorization'),
     });
     if (offline.value) throw new TypeError('fetch failed (offline)');
+    if (stalled.value)
+      return new Promise<Response>((_, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal!.reason));
+      });
     headers.set('x-forwarded-for', ip);
     const response = await fetch(input, { ...init, headers });
     if (loseAnswers.times > 0 && body.operationName === loseAnswers.operationName) {
@@ -79,8 +89,10 @@ function kit(options: KitOptions = {}) {
       storage: options.storage,
       refreshMarginMs: options.refreshMarginMs,
       onReconnected: options.onReconnected,
+      requestTimeoutMs: options.requestTimeoutMs,
       onSignedOut: () => (signedOut.value = true),
       outbox: {
+        onSaved: (_entry, link) => options.saved?.push(link.id),
         onRejected: (_entry, error) =>
           options.rejected?.push(
             String(
@@ -91,6 +103,7 @@ function kit(options: KitOptions = {}) {
     }),
     sent,
     offline,
+    stalled,
     loseAnswers,
     signedOut,
   };
@@ -190,7 +203,8 @@ describe('the client kit', () => {
 
   it('keeps a subscription going when its access token expires mid-subscription', async () => {
     let reconnected = 0;
-    const app = kit({ refreshMarginMs: 0, onReconnected: () => (reconnected += 1) });
+    const saved: string[] = [];
+    const app = kit({ refreshMarginMs: 0, onReconnected: () => (reconnected += 1), saved });
     const userId = await signUpWith(app);
     const tokens = (await app.session.current())!;
     // valid for 3 s: the gateway closes the socket with 4403 then; the kit refreshes and subscribes again
@@ -206,14 +220,28 @@ describe('the client kit', () => {
     try {
       await vi.waitFor(() => expect(reconnected).toBe(1), { timeout: 15_000, interval: 100 });
       expect((await app.session.current())!.refreshToken).not.toBe(tokens.refreshToken);
-      const id = await app.outbox.enqueue({ url: saveUrl('live') });
-      const { saved } = await app.outbox.flush();
-      expect(saved).toBe(1);
-      await vi.waitFor(() => expect(events.length).toBeGreaterThan(0), { timeout: 10_000, interval: 100 });
-      expect(id).toBeTruthy();
+      await app.outbox.enqueue({ url: saveUrl('live') });
+      expect(await app.outbox.flush()).toMatchObject({ saved: 1 });
+      // the link saved after the reconnect reaches the subscription opened before the token expired
+      await vi.waitFor(() => expect(events.map((e) => e.id)).toContain(saved[0]), {
+        timeout: 10_000,
+        interval: 100,
+      });
     } finally {
       subscription.unsubscribe();
     }
+  });
+
+  it('gives up on a request that gets no answer within its time limit', async () => {
+    const app = kit({ requestTimeoutMs: 300 });
+    await signUpWith(app);
+    app.stalled.value = true;
+    const started = Date.now();
+    const failed = await app.client
+      .query({ query: ViewerDocument, fetchPolicy: 'network-only' })
+      .catch((error: Error) => error);
+    expect(failed).toBeInstanceOf(Error);
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('ends a subscription with an error when there is no session, instead of retrying', async () => {

@@ -38,6 +38,18 @@ export interface LinkArchiveClient {
   dispose(): Promise<void>;
 }
 
+/** Apollo's own signal (a cancelled query) or the time limit, whichever aborts first. */
+function withTimeout(signal: AbortSignal | null | undefined, ms: number): AbortSignal {
+  const timeout = AbortSignal.timeout(ms);
+  if (!signal) return timeout;
+  const both = new AbortController();
+  for (const source of [signal, timeout]) {
+    if (source.aborted) both.abort(source.reason);
+    else source.addEventListener('abort', () => both.abort(source.reason), { once: true });
+  }
+  return both.signal;
+}
+
 const isSubscription = (operation: ApolloLink.Operation) => {
   const definition = getMainDefinition(operation.query);
   return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
@@ -64,8 +76,7 @@ export function createLinkArchiveClient(options: LinkArchiveClientOptions): Link
     persistedQueriesLink(),
     new HttpLink({
       uri: options.httpUrl,
-      fetch: (input, init) =>
-        fetchImpl(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) }),
+      fetch: (input, init) => fetchImpl(input, { ...init, signal: withTimeout(init?.signal, timeoutMs) }),
     }),
   ]);
   const subscriptions = subscriptionClient({

@@ -42,7 +42,10 @@ export class TokenSession {
   /** Keeps the tokens of a sign-in (or clears them with null). */
   async set(tokens: SessionTokens | null): Promise<void> {
     await this.load();
-    this.tokens = tokens ? { ...tokens } : null;
+    // only the tokens (an AuthPayload also carries the user)
+    this.tokens = tokens
+      ? { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: tokens.expiresAt }
+      : null;
     if (tokens) await this.options.storage.setItem(this.key, JSON.stringify(this.tokens));
     else await this.options.storage.removeItem(this.key);
   }
