@@ -10,6 +10,7 @@ import {
   signUp,
   stack,
   startSite,
+  provenLive as provenLiveFor,
   subscribeLinkUpdated,
   text,
   type FixtureSite,
@@ -278,12 +279,8 @@ async function eventually(done: () => boolean, timeoutMs = 10_000) {
 
 const dedupe = (xs: string[]) => xs.filter((x, i) => x !== xs[i - 1]);
 
-/**
- * graphql-ws acknowledges the connection before the subscription is registered: an event for a warm-up
- * link proves it live, so later assertions about what arrived (or did not) are meaningful.
- */
-async function provenLive(events: LinkEvents, owner: TestAccount): Promise<string> {
-  const warmUp = await save(owner, site.url(`/article?warm-up=${owner.id}`));
-  await events.until((e) => e.id === warmUp.id);
-  return warmUp.id;
-}
+const provenLive = (events: LinkEvents, owner: TestAccount): Promise<string> =>
+  provenLiveFor(
+    [events],
+    async (attempt) => (await save(owner, site.url(`/article?warm-up=${owner.id}&n=${attempt}`))).id,
+  );

@@ -24,11 +24,16 @@ export async function startExtraGateway(
       ),
       ...env,
     },
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  // a crash prints its stack on stderr whatever the log level: keep the tail to say why it exited
+  let stderrTail = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderrTail = (stderrTail + chunk.toString()).slice(-4000)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}/graphql`;
   for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) throw new Error(`extra gateway exited with ${child.exitCode}`);
+    if (child.exitCode !== null)
+      throw new Error(`extra gateway exited with ${child.exitCode}: ${stderrTail}`);
     if (
       await fetch(new URL('/healthz', url)).then(
         (r) => r.ok,
@@ -40,11 +45,14 @@ export async function startExtraGateway(
   }
   return {
     url,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      // the gateway gives itself 10 s to drain; past that it is stuck and killed
+      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(killer);
+    },
   };
 }
 

@@ -21,3 +21,24 @@ export function subscribeLinkUpdated(
     { token: account.accessToken, select: (data) => data.linkUpdated as LinkEvent },
   );
 }
+
+/**
+ * graphql-ws acknowledges a connection before its subscription is registered (on a fresh gateway, before the
+ * upstream one is), so an event can pass a subscription that is not live yet. Saves warm-up links until every
+ * subscription has received one; returns the id of the warm-up they all received.
+ */
+export async function provenLive(
+  subscriptions: LinkEvents[],
+  saveWarmUp: (attempt: number) => Promise<string>,
+  attempts = 8,
+): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    const warmUp = await saveWarmUp(attempt);
+    try {
+      await Promise.all(subscriptions.map((s) => s.until((e) => e.id === warmUp, 5_000)));
+      return warmUp;
+    } catch (missed) {
+      if (attempt >= attempts) throw missed;
+    }
+  }
+}
