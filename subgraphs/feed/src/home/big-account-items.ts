@@ -1,5 +1,7 @@
 import { queryRows } from '@link-archive/events';
 import type { DataSource } from 'typeorm';
+import type { Candidate } from './candidates';
+import { EPOCH_MS } from './feed-item-rows';
 
 /** Newest items kept per big account: deeper pages read PostgreSQL. */
 export const KEPT_PER_ACCOUNT = 200;
@@ -14,7 +16,7 @@ const MAX_ACCOUNTS = 10_000;
 
 export interface RecentItems {
   /** Newest first: (created_at, id) descending. */
-  entries: { id: string; createdAt: Date }[];
+  entries: Candidate[];
   /** Holds every item the account has (fewer than KEPT_PER_ACCOUNT). */
   complete: boolean;
 }
@@ -59,16 +61,13 @@ export class BigAccountItems {
   }
 
   private async read(actorId: string): Promise<RecentItems> {
-    const rows = await queryRows<{ id: string; createdAt: Date }>(
+    const entries = await queryRows<Candidate>(
       this.ds,
-      `SELECT id, created_at AS "createdAt" FROM feed.feed_items WHERE actor_id = $1
+      `SELECT id, ${EPOCH_MS('created_at')} AS at FROM feed.feed_items WHERE actor_id = $1
         ORDER BY created_at DESC, id DESC LIMIT ${KEPT_PER_ACCOUNT}`,
       [actorId],
     );
-    return {
-      entries: rows.map((r) => ({ id: r.id, createdAt: new Date(r.createdAt) })),
-      complete: rows.length < KEPT_PER_ACCOUNT,
-    };
+    return { entries, complete: entries.length < KEPT_PER_ACCOUNT };
   }
 
   /** The account has a new item: the next read takes it from PostgreSQL. */

@@ -5,7 +5,8 @@ import { FeedLinkAccess } from '../access/feed-link-access';
 import type { FeedItem } from '../feed-item/feed-item.entity';
 import { TIMELINE_CAP, type TimelineStore } from '../timeline/timeline-store';
 import type { BigAccountItems } from './big-account-items';
-import { ITEM_COLUMNS, afterCursor, asItem, newestFirst, type ItemRow } from './feed-item-rows';
+import { firstAfter, newerThan, pickNewest, type Candidate, type CandidateSource } from './candidates';
+import { ITEM_COLUMNS, asItem, newestFirst, type ItemRow } from './feed-item-rows';
 
 const MAX_ROUNDS = 5;
 
@@ -25,31 +26,96 @@ export class HomeFeedService {
 
   async page(viewer: Viewer, first?: number | null, after?: string | null): Promise<Page<FeedItem>> {
     const limit = pageSize(first);
-    const cursor = decodeCursor(after);
-    if (!(await this.timelines.isBuilt(viewer.userId))) await this.rebuild(viewer.userId);
-    const found = new Map<string, ItemRow>();
-    for (const row of await this.fromBigAccounts(viewer.userId, cursor, limit + 1)) found.set(row.id, row);
-
-    let beforeAt = cursor ? cursor.createdAt.getTime() : null;
-    const fromTimeline: ItemRow[] = [];
-    for (let round = 0; round < MAX_ROUNDS && fromTimeline.length <= limit; round++) {
-      const batch = (limit + 1) * 2;
-      const entries = await this.timelines.page(viewer.userId, beforeAt, batch);
-      const candidates = entries.filter((e) => afterCursor({ createdAt: new Date(e.at), id: e.id }, cursor));
-      fromTimeline.push(
-        ...(await this.visible(
-          viewer.userId,
-          candidates.map((e) => e.id),
-        )),
-      );
-      if (entries.length < batch) break;
-      // the next round starts at the last score read (ties are filtered by the cursor check above)
-      beforeAt = entries.at(-1)!.at;
-      if (entries.every((e) => e.at === beforeAt)) break;
+    const decoded = decodeCursor(after);
+    const cursor = decoded && { id: decoded.id, at: decoded.createdAt.getTime() };
+    const want = limit + 1;
+    const batch = want * 2;
+    const userId = viewer.userId;
+    let head = await this.timelines.head(userId, cursor?.at ?? null, batch);
+    if (!head.built) {
+      await this.rebuild(userId);
+      head = await this.timelines.head(userId, cursor?.at ?? null, batch);
     }
-    for (const row of fromTimeline) found.set(row.id, row);
-    const rows = [...found.values()].map(asItem).sort(newestFirst);
-    return toPage(rows.slice(0, limit + 1), limit);
+    const bigFollowees = head.bigFollowees ?? (await this.keepBigFollowees(userId));
+    const big = await Promise.all(bigFollowees.map((id) => this.bigAccounts.recent(id)));
+    const timeline: CandidateSource = {
+      entries: head.entries,
+      next: 0,
+      complete: head.entries.length < batch,
+    };
+    const bigSources = big.map((list) => {
+      const next = firstAfter(list.entries, cursor);
+      return { entries: list.entries, next, complete: list.complete };
+    });
+
+    let rows = await this.collect(userId, cursor, want, timeline, bigSources);
+    if (!rows) {
+      // a big account's kept items end before the page does: PostgreSQL merges the big accounts exactly
+      timeline.next = 0;
+      const [exact, fromTimeline] = await Promise.all([
+        this.fromBigAccountsExactly(userId, decoded, want),
+        this.collect(userId, cursor, want, timeline, []),
+      ]);
+      rows = [...exact, ...(fromTimeline ?? [])];
+    }
+    const byId = new Map(rows.map((row) => [row.id, asItem(row)]));
+    return toPage([...byId.values()].sort(newestFirst).slice(0, want), limit);
+  }
+
+  /**
+   * The newest `want` visible items after the cursor, taking candidates newest first across the timeline and the
+   * big accounts' kept lists and checking each batch of them in one statement. `null` when a kept list runs out
+   * before the page is full (what follows it is not in memory).
+   */
+  private async collect(
+    userId: string,
+    cursor: Candidate | null,
+    want: number,
+    timeline: CandidateSource,
+    bigSources: CandidateSource[],
+  ): Promise<ItemRow[] | null> {
+    const batch = want * 2;
+    const sources = [timeline, ...bigSources.map((s) => ({ ...s }))];
+    const seen = new Set<string>();
+    const rows: ItemRow[] = [];
+    for (let round = 0; round < MAX_ROUNDS && rows.length < want; round++) {
+      const picked: string[] = [];
+      while (picked.length < batch) {
+        if (timeline.next >= timeline.entries.length && !timeline.complete)
+          await this.readMore(userId, timeline);
+        const next = pickNewest(sources, seen);
+        if (next === 'unknown') return null;
+        if (!next) break;
+        if (!cursor || newerThan(cursor, next)) picked.push(next.id);
+      }
+      if (!picked.length) break;
+      rows.push(...(await this.visible(userId, picked)));
+    }
+    return rows;
+  }
+
+  /** The timeline's next batch, from the last time read (ties are skipped as already seen). */
+  private async readMore(userId: string, timeline: CandidateSource): Promise<void> {
+    const batch = Math.max(timeline.entries.length, 1);
+    const last = timeline.entries.at(-1);
+    const more = await this.timelines.page(userId, last?.at ?? null, batch + 1);
+    const known = new Set(timeline.entries.map((e) => e.id));
+    const fresh = more.filter((e) => !known.has(e.id));
+    timeline.entries.push(...fresh);
+    timeline.complete = more.length <= batch || !fresh.length;
+  }
+
+  /** The big accounts the person follows, from PostgreSQL, kept beside the timeline a moment. */
+  private async keepBigFollowees(userId: string): Promise<string[]> {
+    const rows = await queryRows<{ id: string }>(
+      this.ds,
+      `SELECT f.followee_id AS id FROM feed.follows f JOIN feed.follower_counts c ON c.user_id = f.followee_id
+        WHERE f.follower_id = $1 AND c.followers > $2`,
+      [userId, this.fanoutMaxFollowers],
+    );
+    const ids = rows.map((r) => r.id);
+    await this.timelines.keepBigFollowees(userId, ids);
+    return ids;
   }
 
   /** Whether anyone (signed in or not) may see an item, wherever it is asked for (entity references). */
@@ -96,46 +162,7 @@ export class HomeFeedService {
     );
   }
 
-  /**
-   * The page's items from followed accounts too big to fan out: their newest ids (kept in memory a moment,
-   * shared by every reader) merged here, then checked in PostgreSQL like the timeline's. When the kept lists may
-   * end before the page does, or visibility leaves too few, the exact read (visibility within each account in
-   * PostgreSQL) decides.
-   */
-  private async fromBigAccounts(
-    userId: string,
-    cursor: { createdAt: Date; id: string } | null,
-    count: number,
-  ): Promise<ItemRow[]> {
-    const big = await queryRows<{ id: string }>(
-      this.ds,
-      `SELECT f.followee_id AS id FROM feed.follows f JOIN feed.follower_counts c ON c.user_id = f.followee_id
-        WHERE f.follower_id = $1 AND c.followers > $2`,
-      [userId, this.fanoutMaxFollowers],
-    );
-    if (!big.length) return [];
-    const lists = await Promise.all(big.map((account) => this.bigAccounts.recent(account.id)));
-    const candidates: { id: string; createdAt: Date }[] = [];
-    let everyCandidate = true;
-    for (const list of lists) {
-      const after = list.entries.filter((e) => afterCursor(e, cursor));
-      if (!list.complete && after.length < count) return this.fromBigAccountsExactly(userId, cursor, count);
-      if (after.length > count * 2 || !list.complete) everyCandidate = false;
-      candidates.push(...after.slice(0, count * 2));
-    }
-    candidates.sort(newestFirst);
-    const considered = candidates.slice(0, count * 2);
-    if (considered.length < candidates.length) everyCandidate = false;
-    const rows = (
-      await this.visible(
-        userId,
-        considered.map((c) => c.id),
-      )
-    ).sort((a, b) => newestFirst(asItem(a), asItem(b)));
-    if (rows.length >= count || everyCandidate) return rows.slice(0, count);
-    return this.fromBigAccountsExactly(userId, cursor, count);
-  }
-
+  /** The page's items from followed accounts too big to fan out, merged in PostgreSQL with visibility per account. */
   private fromBigAccountsExactly(
     userId: string,
     cursor: { createdAt: Date; id: string } | null,

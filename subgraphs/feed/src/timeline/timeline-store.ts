@@ -4,6 +4,11 @@ import type { Redis } from '@link-archive/core';
 export const TIMELINE_CAP = 1_000;
 /** A timeline nobody read for this long is dropped (and rebuilt from PostgreSQL on the next read). */
 const TIMELINE_TTL_SECONDS = 7 * 86_400;
+/**
+ * How long the list of big accounts a person follows is kept beside the timeline. A follow or unfollow drops it
+ * with the timeline; an account growing past the fan-out threshold joins it within this long.
+ */
+const BIG_FOLLOWEES_TTL_SECONDS = 10;
 
 export interface TimelineEntry {
   id: string;
@@ -21,6 +26,33 @@ export class TimelineStore {
 
   private key = (userId: string) => `timeline:${userId}`;
   private builtKey = (userId: string) => `timeline:${userId}:built`;
+  private bigKey = (userId: string) => `timeline:${userId}:big`;
+
+  /**
+   * A home feed's first read in one round trip: whether the timeline is built, its newest entries at or before
+   * `beforeAt`, and the big accounts the person follows if still kept (`null` otherwise).
+   */
+  async head(
+    userId: string,
+    beforeAt: number | null,
+    count: number,
+  ): Promise<{ built: boolean; entries: TimelineEntry[]; bigFollowees: string[] | null }> {
+    const [[, built], [, flat], [, big]] = (await this.redis
+      .pipeline()
+      .exists(this.builtKey(userId))
+      .zrevrangebyscore(this.key(userId), beforeAt ?? '+inf', '-inf', 'WITHSCORES', 'LIMIT', 0, count)
+      .get(this.bigKey(userId))
+      .exec()) as [Error | null, unknown][];
+    return {
+      built: built === 1,
+      entries: entriesOf(flat as string[]),
+      bigFollowees: typeof big === 'string' ? (big ? big.split(',') : []) : null,
+    };
+  }
+
+  async keepBigFollowees(userId: string, ids: string[]): Promise<void> {
+    await this.redis.set(this.bigKey(userId), ids.join(','), 'EX', BIG_FOLLOWEES_TTL_SECONDS);
+  }
 
   async isBuilt(userId: string): Promise<boolean> {
     return (await this.redis.exists(this.builtKey(userId))) === 1;
@@ -64,21 +96,26 @@ export class TimelineStore {
 
   /** Entries at or before `beforeAt` (ms), newest first; ties are resolved by the caller with the item id. */
   async page(userId: string, beforeAt: number | null, count: number): Promise<TimelineEntry[]> {
-    const flat = await this.redis.zrevrangebyscore(
-      this.key(userId),
-      beforeAt === null ? '+inf' : String(beforeAt),
-      '-inf',
-      'WITHSCORES',
-      'LIMIT',
-      0,
-      count,
+    return entriesOf(
+      await this.redis.zrevrangebyscore(
+        this.key(userId),
+        beforeAt === null ? '+inf' : String(beforeAt),
+        '-inf',
+        'WITHSCORES',
+        'LIMIT',
+        0,
+        count,
+      ),
     );
-    const entries: TimelineEntry[] = [];
-    for (let i = 0; i < flat.length; i += 2) entries.push({ id: flat[i]!, at: Number(flat[i + 1]) });
-    return entries;
   }
 
   async invalidate(userId: string): Promise<void> {
-    await this.redis.del(this.key(userId), this.builtKey(userId));
+    await this.redis.del(this.key(userId), this.builtKey(userId), this.bigKey(userId));
   }
+}
+
+function entriesOf(flat: string[]): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  for (let i = 0; i < flat.length; i += 2) entries.push({ id: flat[i]!, at: Number(flat[i + 1]) });
+  return entries;
 }
