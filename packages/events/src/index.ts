@@ -13,3 +13,4 @@ export * from './pg-transaction';
 export * from './live-hub';
 export * from './follow-projection';
 export * from './projection-lag';
+export * from './prepared-rows';

@@ -2,7 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { maskErrors, type ForwardedIdentity, type Logger } from '@link-archive/core';
 import express, { type Express } from 'express';
@@ -49,7 +52,12 @@ export async function startSubgraphServer<C extends BaseContext>(
     includeStacktraceInErrorResponses: false,
     formatError: maskErrors(options.logger),
     stopOnTerminationSignals: false, // runSubgraph's main owns shutdown
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    // no field carries cache hints: the cache-control plugin would only run a hook for every resolved field
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+    ],
   });
   await apollo.start();
 

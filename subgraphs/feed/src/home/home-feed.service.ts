@@ -1,5 +1,5 @@
 import { decodeCursor, pageSize, toPage, type Page, type Viewer } from '@link-archive/core';
-import { queryRows } from '@link-archive/events';
+import { preparedRows, queryRows } from '@link-archive/events';
 import type { DataSource } from 'typeorm';
 import { FeedLinkAccess } from '../access/feed-link-access';
 import type { FeedItem } from '../feed-item/feed-item.entity';
@@ -9,6 +9,13 @@ import { firstAfter, newerThan, pickNewest, type Candidate, type CandidateSource
 import { ITEM_COLUMNS, asItem, newestFirst, type ItemRow } from './feed-item-rows';
 
 const MAX_ROUNDS = 5;
+
+/** The statement every home feed page runs (prepared: its plan is kept per connection). */
+const VISIBLE_ITEMS_SQL = `SELECT ${ITEM_COLUMNS}
+   FROM feed.feed_items i LEFT JOIN feed.link_access a ON a.link_id = i.link_id
+  WHERE i.id = ANY($1::uuid[])
+    AND EXISTS (SELECT 1 FROM feed.follows f WHERE f.follower_id = $2 AND f.followee_id = i.actor_id)
+    AND ${FeedLinkAccess.itemVisibleSql('$2')}`;
 
 /**
  * homeFeed: items of the people the viewer follows that the viewer may see now. Accounts with at most
@@ -151,15 +158,7 @@ export class HomeFeedService {
   /** Items among `ids` whose actor the person still follows and whose link they may see. */
   private async visible(userId: string, ids: string[]): Promise<ItemRow[]> {
     if (!ids.length) return [];
-    return queryRows<ItemRow>(
-      this.ds,
-      `SELECT ${ITEM_COLUMNS}
-         FROM feed.feed_items i LEFT JOIN feed.link_access a ON a.link_id = i.link_id
-        WHERE i.id = ANY($1::uuid[])
-          AND EXISTS (SELECT 1 FROM feed.follows f WHERE f.follower_id = $2 AND f.followee_id = i.actor_id)
-          AND ${FeedLinkAccess.itemVisibleSql('$2')}`,
-      [ids, userId],
-    );
+    return preparedRows<ItemRow>(this.ds, 'home_feed_visible', VISIBLE_ITEMS_SQL, [ids, userId]);
   }
 
   /** The page's items from followed accounts too big to fan out, merged in PostgreSQL with visibility per account. */
