@@ -5,6 +5,7 @@
  */
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from '@link-archive/core';
 import { startIsolatedStack } from '@link-archive/devstack';
+import { ACTIVITY_LOG2 } from '@link-archive/feed-domain';
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
 import { gql, percentile } from './bench-client';
@@ -55,6 +56,9 @@ async function seed(db: Pool, readerIds: string[]): Promise<void> {
     SELECT link_id, owner_id, visibility, '{}', true, now() FROM bench_links`);
   await db.query(`INSERT INTO feed.feed_items (kind, actor_id, link_id, link_owner_id, dedupe_key, created_at)
     SELECT 'LINK_SAVED', owner_id, link_id, owner_id, 'LINK_SAVED:' || link_id, at FROM bench_links`);
+  // each save's popularity, as the feed domain's addFeedItem keeps it
+  await db.query(`INSERT INTO feed.link_scores (link_id, weight_log2)
+    SELECT link_id, ${ACTIVITY_LOG2('at')} FROM bench_links`);
   // readers follow 100 accounts each, the first BIG_ACCOUNTS users among them
   await db.query(`INSERT INTO feed.follows (follower_id, followee_id)
     SELECT r.id, f.id FROM bench_users r
@@ -70,6 +74,7 @@ async function seed(db: Pool, readerIds: string[]): Promise<void> {
   await db.query('VACUUM ANALYZE feed.follows');
   await db.query('VACUUM ANALYZE feed.link_access');
   await db.query('VACUUM ANALYZE feed.follower_counts');
+  await db.query('VACUUM ANALYZE feed.link_scores');
   // the seed's writes reach disk now, not in a checkpoint in the middle of the measurement
   await db.query('CHECKPOINT');
 }

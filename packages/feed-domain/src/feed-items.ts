@@ -1,4 +1,5 @@
 import { emitEvent, feedItemAdded, queryRows, type Queryable } from '@link-archive/events';
+import { addLinkActivity } from './link-scores';
 
 export const FEED_SCHEMA = 'feed';
 
@@ -41,6 +42,7 @@ export async function addFeedItem(
     ],
   );
   if (!row) return null;
+  if (item.linkId && item.kind !== 'USER_FOLLOWED') await addLinkActivity(tx, item.linkId, row.createdAt);
   await emitEvent(tx, FEED_SCHEMA, feedItemAdded, {
     itemId: row.id,
     kind: item.kind,

@@ -1,1 +1,2 @@
 export * from './feed-items';
+export * from './link-scores';

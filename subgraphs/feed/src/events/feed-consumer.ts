@@ -88,6 +88,7 @@ export const feedEventHandlers = (deps: FeedConsumerDeps) => [
   on(linkDeleted, async ({ linkId }, tx) => {
     await FeedLinkAccess.forget(tx, linkId);
     await tx.query('DELETE FROM feed.feed_items WHERE link_id = $1', [linkId]);
+    await tx.query('DELETE FROM feed.link_scores WHERE link_id = $1', [linkId]);
     await tx.query('DELETE FROM feed.notifications WHERE link_id = $1', [linkId]);
   }),
   on(reviewPosted, async (review, tx) => {

@@ -5,17 +5,15 @@ import type { DataSource } from 'typeorm';
 import type { FeedItem } from '../feed-item/feed-item.entity';
 import { ITEM_COLUMNS, asItem, type ItemRow } from '../home/feed-item-rows';
 
-/** Links ranked; activity older than this does not count. */
-const WINDOW_HOURS = 72;
-/** A save or review counts half after this long. */
-const HALF_LIFE_HOURS = 12;
 const RANKED = 500;
+/** The best-scored links looked at first, and when too few of those are PUBLIC (bounded either way). */
+const CANDIDATES = [RANKED * 4, RANKED * 100];
 /** A ranking stays readable this long after a newer one replaced it, so open cursors keep their order. */
 const SNAPSHOT_SECONDS = 600;
 
 /**
- * popularFeed: PUBLIC READY links ranked by their recent saves and reviews with exponential time decay. The
- * ranking is computed in PostgreSQL every `refreshMs` by one replica at a time and kept in Redis as a snapshot;
+ * popularFeed: PUBLIC READY links ranked by their saves and reviews with exponential time decay (scores kept as
+ * activity happens, feed-domain's link-scores). The ranking is read in PostgreSQL every `refreshMs` by one replica at a time and kept in Redis as a snapshot;
  * a cursor names its snapshot and position, so paging is stable while new rankings appear. Every page is checked
  * against the links' current visibility: a link made PRIVATE or deleted leaves at once.
  */
@@ -46,10 +44,9 @@ export class PopularFeedService {
   async refresh(refreshMs: number, force = false): Promise<void> {
     if (!force && !(await this.redis.set('popular:lock', '1', 'PX', Math.max(1_000, refreshMs - 500), 'NX')))
       return;
-    // the likeliest links first (scores summed per link over the window's activity alone), then who may see
-    // them; only when too few of those are PUBLIC does every scored link go through the checks
-    let rows = await this.rank(RANKED * 4);
-    if (rows.length < RANKED) rows = await this.rank(null);
+    // the best-scored links first, then who may see them; only when too few of those are PUBLIC do many more
+    let rows = await this.rank(CANDIDATES[0]!);
+    if (rows.length < RANKED) rows = await this.rank(CANDIDATES[1]!);
     const version = randomUUID();
     const key = `popular:${version}`;
     const multi = this.redis.multi();
@@ -57,24 +54,17 @@ export class PopularFeedService {
     await multi.expire(key, SNAPSHOT_SECONDS).set('popular:current', version, 'EX', SNAPSHOT_SECONDS).exec();
   }
 
-  /** The top links by decayed activity, among the `candidates` best scored before visibility (null: all). */
-  private rank(candidates: number | null): Promise<{ itemId: string; score: number }[]> {
-    return queryRows<{ itemId: string; score: number }>(
+  /** The top links by decayed activity, among the `candidates` best scored before visibility. */
+  private rank(candidates: number): Promise<{ itemId: string }[]> {
+    return queryRows<{ itemId: string }>(
       this.ds,
-      `WITH scored AS (
-         SELECT i.link_id,
-                sum(exp(-extract(epoch FROM now() - i.created_at) / ${HALF_LIFE_HOURS * 3600} * ln(2)))::float8 AS score
-           FROM feed.feed_items i
-          WHERE i.created_at > now() - interval '${WINDOW_HOURS} hours'
-            AND i.kind IN ('LINK_SAVED', 'REVIEW_POSTED') AND i.link_id IS NOT NULL
-          GROUP BY i.link_id
-          ${candidates === null ? '' : `ORDER BY score DESC, i.link_id LIMIT ${candidates}`})
-       SELECT saved.id AS "itemId", s.score
-         FROM scored s
+      `SELECT saved.id AS "itemId"
+         FROM (SELECT link_id, weight_log2 FROM feed.link_scores
+                ORDER BY weight_log2 DESC, link_id LIMIT ${candidates}) s
          JOIN feed.link_access a ON a.link_id = s.link_id
          JOIN feed.feed_items saved ON saved.link_id = s.link_id AND saved.kind = 'LINK_SAVED'
         WHERE a.visibility = 'PUBLIC' AND NOT a.deleted AND a.ready
-        ORDER BY s.score DESC, saved.id LIMIT ${RANKED}`,
+        ORDER BY s.weight_log2 DESC, s.link_id, saved.id LIMIT ${RANKED}`,
     );
   }
 
