@@ -20,12 +20,15 @@ export async function pacedClients(options: {
   clients: number;
   intervalMs: number;
   seconds: number;
+  /** Run this long first, over the same connections, without counting (JIT, caches, connections warm). */
+  warmUpSeconds?: number;
   request: (client: number) => { headers: Record<string, string>; body: string };
 }): Promise<PacedResult> {
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
-  const until = started + options.seconds * 1_000;
+  const counted = started + (options.warmUpSeconds ?? 0) * 1_000;
+  const until = counted + options.seconds * 1_000;
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
   const target = new URL(options.url);
@@ -46,10 +49,13 @@ export async function pacedClients(options: {
           body,
         });
         const text = await res.body.text();
-        if (res.statusCode !== 200 || text.includes('"errors"')) errors++;
-        else latencies.push(performance.now() - sent);
+        const failed = res.statusCode !== 200 || text.includes('"errors"');
+        if (sent >= counted) {
+          if (failed) errors++;
+          else latencies.push(performance.now() - sent);
+        }
       } catch {
-        errors++;
+        if (sent >= counted) errors++;
       }
       next += options.intervalMs;
     }
