@@ -25,3 +25,8 @@ export async function addLinkActivity(tx: Queryable, linkId: string, at: Date): 
     [linkId, at],
   );
 }
+
+/** A deleted link's score goes with it. */
+export async function forgetLinkScore(tx: Queryable, linkId: string): Promise<void> {
+  await tx.query('DELETE FROM feed.link_scores WHERE link_id = $1', [linkId]);
+}

@@ -15,7 +15,7 @@ import {
 } from '@link-archive/events';
 import { KnownAccounts } from '../accounts/known-accounts';
 import { FeedLinkAccess } from '../access/feed-link-access';
-import { addFeedItem } from '@link-archive/feed-domain';
+import { addFeedItem, forgetLinkScore } from '@link-archive/feed-domain';
 import { notify } from '../notifications/notify';
 import type { BigAccountItems } from '../home/big-account-items';
 import type { TimelineStore } from '../timeline/timeline-store';
@@ -88,7 +88,7 @@ export const feedEventHandlers = (deps: FeedConsumerDeps) => [
   on(linkDeleted, async ({ linkId }, tx) => {
     await FeedLinkAccess.forget(tx, linkId);
     await tx.query('DELETE FROM feed.feed_items WHERE link_id = $1', [linkId]);
-    await tx.query('DELETE FROM feed.link_scores WHERE link_id = $1', [linkId]);
+    await forgetLinkScore(tx, linkId);
     await tx.query('DELETE FROM feed.notifications WHERE link_id = $1', [linkId]);
   }),
   on(reviewPosted, async (review, tx) => {

@@ -27,12 +27,3 @@ export const asItem = (row: ItemRow): FeedItem =>
 /** Newest first, the id breaking ties: the order of every feed and of its cursors. */
 export const newestFirst = (a: { createdAt: Date; id: string }, b: { createdAt: Date; id: string }) =>
   b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-
-/** Whether `item` comes after the cursor position in newest-first order. */
-export const afterCursor = (
-  item: { createdAt: Date; id: string },
-  cursor: { createdAt: Date; id: string } | null,
-) =>
-  !cursor ||
-  item.createdAt.getTime() < cursor.createdAt.getTime() ||
-  (item.createdAt.getTime() === cursor.createdAt.getTime() && item.id < cursor.id);

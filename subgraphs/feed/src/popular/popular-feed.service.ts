@@ -13,9 +13,10 @@ const SNAPSHOT_SECONDS = 600;
 
 /**
  * popularFeed: PUBLIC READY links ranked by their saves and reviews with exponential time decay (scores kept as
- * activity happens, feed-domain's link-scores). The ranking is read in PostgreSQL every `refreshMs` by one replica at a time and kept in Redis as a snapshot;
- * a cursor names its snapshot and position, so paging is stable while new rankings appear. Every page is checked
- * against the links' current visibility: a link made PRIVATE or deleted leaves at once.
+ * activity happens, feed-domain's link-scores). The ranking is read in PostgreSQL every `refreshMs` by one
+ * replica at a time and kept in Redis as a snapshot; a cursor names its snapshot and position, so paging is
+ * stable while new rankings appear. Every page is checked against the links' current visibility: a link made
+ * PRIVATE or deleted leaves at once.
  */
 export class PopularFeedService {
   private timer: NodeJS.Timeout | null = null;

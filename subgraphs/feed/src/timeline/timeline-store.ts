@@ -37,12 +37,15 @@ export class TimelineStore {
     beforeAt: number | null,
     count: number,
   ): Promise<{ built: boolean; entries: TimelineEntry[]; bigFollowees: string[] | null }> {
-    const [[, built], [, flat], [, big]] = (await this.redis
+    const replies = (await this.redis
       .pipeline()
       .exists(this.builtKey(userId))
       .zrevrangebyscore(this.key(userId), beforeAt ?? '+inf', '-inf', 'WITHSCORES', 'LIMIT', 0, count)
       .get(this.bigKey(userId))
       .exec()) as [Error | null, unknown][];
+    const failed = replies.find(([err]) => err);
+    if (failed) throw failed[0];
+    const [[, built], [, flat], [, big]] = replies;
     return {
       built: built === 1,
       entries: entriesOf(flat as string[]),
@@ -52,10 +55,6 @@ export class TimelineStore {
 
   async keepBigFollowees(userId: string, ids: string[]): Promise<void> {
     await this.redis.set(this.bigKey(userId), ids.join(','), 'EX', BIG_FOLLOWEES_TTL_SECONDS);
-  }
-
-  async isBuilt(userId: string): Promise<boolean> {
-    return (await this.redis.exists(this.builtKey(userId))) === 1;
   }
 
   /**
