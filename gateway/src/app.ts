@@ -23,6 +23,7 @@ import { tokenLimit } from './limits/max-tokens';
 import { operationLog } from './graphql/operation-log';
 import { playgroundAssets, playgroundLandingPage } from './graphql/playground';
 import { SubgraphDataSource } from './graphql/subgraph-data-source';
+import { installResultShaping } from './graphql/result-shaping';
 import { subgraphUrls } from './graphql/subgraph-urls';
 import { startGatewaySockets } from './subscriptions/gateway-sockets';
 import { rateLimit } from './limits/rate-limit';
@@ -47,6 +48,7 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
     commandTimeout: 1_000,
     enableAutoPipelining: true,
   });
+  installResultShaping();
   const supergraphSdl = readFileSync(env.SUPERGRAPH_PATH, 'utf8');
   const urls = subgraphUrls(supergraphSdl, env);
   const gateway = new ApolloGateway({

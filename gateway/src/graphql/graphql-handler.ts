@@ -11,11 +11,12 @@ const sharedCounter = new Counter({
   help: 'Requests answered by an identical request already in flight (same identity, operation and variables)',
 });
 
-/** A finished response every identical request may be sent: its status, headers and serialized bytes. */
+/** A finished response every identical request may be sent: its status, headers and serialized body. */
 interface SharedResponse {
   status: number;
   headers: [string, string][];
-  body: Buffer;
+  // kept as the string: the socket encodes it on write, without a Buffer of it in between for the GC to track
+  body: string;
 }
 
 type Outcome = { shared: SharedResponse } | { streamed: true };
@@ -48,7 +49,7 @@ function sharingKey(req: Request, identity: ForwardedIdentity): string | null {
 function send(res: Response, response: SharedResponse): void {
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status;
-  res.setHeader('content-length', response.body.length);
+  res.setHeader('content-length', Buffer.byteLength(response.body));
   res.end(response.body);
 }
 
@@ -83,7 +84,7 @@ export function graphqlHandler(
         shared: {
           status: response.status ?? 200,
           headers: [...response.headers],
-          body: Buffer.from(response.body.string),
+          body: response.body.string,
         },
       };
     }

@@ -1,11 +1,27 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { parseCacheControlHeader } from '@apollo/gateway/dist/datasources/parseCacheControlHeader';
+import type { CacheHint } from '@apollo/cache-control-types';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { ErrorCode, INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, type Logger } from '@link-archive/core';
 import type { GatewayContext } from './context';
 import { pathsOfFetch } from './fetch-paths';
-import { SubgraphHttp } from './subgraph-http';
+import { SubgraphHttp, type SubgraphHttpResponse } from './subgraph-http';
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
+type IncomingOptions = Extract<
+  GraphQLDataSourceProcessOptions<GatewayContext>,
+  { pathInIncomingRequest?: unknown }
+>;
+
+/** A subgraph's Cache-Control as a hint, as the stock data source reads it (no header: not cacheable). */
+function cacheHint(header: string | null): CacheHint {
+  const parsed = parseCacheControlHeader(header ?? undefined);
+  const maxAge = parsed['max-age'];
+  const hint: CacheHint = { maxAge: typeof maxAge === 'string' && /^[0-9]+$/.test(maxAge) ? +maxAge : 0 };
+  if (parsed.private === true) hint.scope = 'PRIVATE' as CacheHint['scope'];
+  if (parsed.public === true) hint.scope = 'PUBLIC' as CacheHint['scope'];
+  return hint;
+}
 
 /**
  * Calls a subgraph with the gateway's signed credential (carrying the identity) and a timeout. A subgraph that
@@ -25,7 +41,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const fetcher = (async (_input: string, init: { headers: Record<string, string>; body: string }) =>
       http.post(init.body, init.headers)) as unknown as Fetcher;
     super({ url, fetcher });
+    this.http = http;
   }
+
+  private readonly http: SubgraphHttp;
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     if (!('internalToken' in context) || !context.internalToken) return;
@@ -36,11 +55,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override async process(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
   ): Promise<GatewayGraphQLResponse> {
+    // health checks and schema loading keep the base class's path and its errors (the enum is not exported)
+    if (String(options.kind) !== 'incoming operation') return super.process(options);
     try {
-      return await super.process(options);
+      return await this.fetch(options as IncomingOptions);
     } catch (err) {
-      // health checks and schema loading keep their own error handling (the enum is not exported)
-      if (String(options.kind) !== 'incoming operation') throw err;
       this.logger?.warn({ err, subgraph: this.serviceName }, 'subgraph unavailable');
       const message = `The ${this.serviceName} service is unavailable; this field could not be fetched`;
       return {
@@ -51,5 +70,37 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         })),
       };
     }
+  }
+
+  /**
+   * A query plan's fetch, as the base class makes it (the same body, headers, errors and cache hint) without
+   * fetch()'s Request and Headers objects for every call.
+   */
+  private async fetch({ request, context, incomingRequestContext }: IncomingOptions) {
+    if (!request.query) throw new Error('Missing query');
+    const headers: Record<string, string> = {};
+    for (const [name, value] of request.http?.headers ?? []) headers[name] = value;
+    if ('internalToken' in context && context.internalToken) {
+      headers[INTERNAL_TOKEN_HEADER] = await context.internalToken();
+      headers[REQUEST_ID_HEADER] = context.identity.requestId;
+    }
+    const { query, variables, operationName, extensions } = request;
+    const response: SubgraphHttpResponse = await this.http.post(
+      JSON.stringify({ query, variables, operationName, extensions }),
+      headers,
+    );
+    if (!response.ok) throw await this.errorFromResponse(response as never);
+    const contentType = response.headers.get('content-type');
+    const body: unknown =
+      contentType?.startsWith('application/json') ||
+      contentType?.startsWith('application/graphql-response+json')
+        ? await response.json()
+        : await response.text();
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new Error(`Expected JSON response body, but received: ${String(body)}`);
+    }
+    const policy = incomingRequestContext.overallCachePolicy;
+    if (policy && 'restrict' in policy) policy.restrict(cacheHint(response.headers.get('cache-control')));
+    return body as GatewayGraphQLResponse;
   }
 }
