@@ -15,8 +15,9 @@ const sharedCounter = new Counter({
 interface SharedResponse {
   status: number;
   headers: [string, string][];
-  // kept as the string: the socket encodes it on write, without a Buffer of it in between for the GC to track
-  body: string;
+  // bytes when identical requests may share it (encoded once for all of them); otherwise the string, which the
+  // socket encodes on write without a Buffer in between for the GC to track
+  body: Buffer | string;
 }
 
 type Outcome = { shared: SharedResponse } | { streamed: true };
@@ -49,7 +50,10 @@ function sharingKey(req: Request, identity: ForwardedIdentity): string | null {
 function send(res: Response, response: SharedResponse): void {
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status;
-  res.setHeader('content-length', Buffer.byteLength(response.body));
+  res.setHeader(
+    'content-length',
+    typeof response.body === 'string' ? Buffer.byteLength(response.body) : response.body.length,
+  );
   res.end(response.body);
 }
 
@@ -84,7 +88,7 @@ export function graphqlHandler(
         shared: {
           status: response.status ?? 200,
           headers: [...response.headers],
-          body: response.body.string,
+          body: options.dedup ? Buffer.from(response.body.string) : response.body.string,
         },
       };
     }
