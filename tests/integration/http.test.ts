@@ -18,6 +18,9 @@ describe('gateway HTTP endpoints', () => {
     const text = await (await fetch(at('/metrics'))).text();
     expect(text).toMatch(/^http_request_duration_seconds_bucket\{/m);
     expect(text).toMatch(/^process_cpu_seconds_total/m);
+    // sockets are counted by the gateway's own gauge, not by walking every handle on each scrape
+    expect(text).toMatch(/^gateway_websockets[{ ]/m);
+    expect(text).not.toMatch(/^(nodejs_active_handles|nodejs_active_resources|process_open_fds)/m);
   });
 
   it('serves GraphQL Playground to browsers', async () => {
