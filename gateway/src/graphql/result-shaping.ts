@@ -94,28 +94,28 @@ function conditionValue(
 }
 
 /** Whether @skip/@include drop the element; an error is kept to be thrown where the stock code throws it. */
-function skipped(element: Field | FragmentElement, parameters: Shaping): boolean | Error {
+function skipped(element: Field | FragmentElement, shaping: Shaping): boolean | Error {
   try {
-    const skip = element.appliedDirectivesOf(parameters.schema.skipDirective())[0];
-    const include = element.appliedDirectivesOf(parameters.schema.includeDirective())[0];
+    const skip = element.appliedDirectivesOf(shaping.schema.skipDirective())[0];
+    const include = element.appliedDirectivesOf(shaping.schema.includeDirective())[0];
     return (
-      (!!skip && conditionValue(skip, parameters.variables)) ||
-      (!!include && !conditionValue(include, parameters.variables))
+      (!!skip && conditionValue(skip, shaping.variables)) ||
+      (!!include && !conditionValue(include, shaping.variables))
     );
   } catch (err) {
     return err as Error;
   }
 }
 
-function prepare(selectionSet: SelectionSet, parameters: Shaping): Step[] {
-  let steps = parameters.prepared.get(selectionSet);
+function prepare(selectionSet: SelectionSet, shaping: Shaping): Step[] {
+  let steps = shaping.prepared.get(selectionSet);
   if (steps) return steps;
   steps = selectionSet.selections().map((selection): Step => {
     if (selection.kind === 'FieldSelection') {
       const field = selection.element;
       return {
         kind: 'field',
-        skip: skipped(field, parameters),
+        skip: skipped(field, shaping),
         responseName: field.responseName(),
         name: field.name,
         type: field.definition.type!,
@@ -126,12 +126,12 @@ function prepare(selectionSet: SelectionSet, parameters: Shaping): Step[] {
     }
     return {
       kind: 'fragment',
-      skip: skipped(selection.element, parameters),
+      skip: skipped(selection.element, shaping),
       typeCondition: selection.element.typeCondition,
       selectionSet: selection.selectionSet,
     };
   });
-  parameters.prepared.set(selectionSet, steps);
+  shaping.prepared.set(selectionSet, steps);
   return steps;
 }
 
@@ -161,19 +161,18 @@ function applySelectionSet(
   input: Input,
   selectionSet: SelectionSet,
   output: Output,
-  parameters: Shaping,
+  shaping: Shaping,
   path: (string | number)[],
   parentType: CompositeType,
 ): Applied {
-  for (const step of prepare(selectionSet, parameters)) {
+  for (const step of prepare(selectionSet, shaping)) {
     if (step.skip instanceof Error) throw step.skip;
     if (step.skip) continue;
     if (step.kind === 'field') {
       const { responseName } = step;
       const outputValue = output[responseName];
       if (step.introspection) {
-        if (outputValue === undefined)
-          output[responseName] = parameters.introspectionHandling(step.selection);
+        if (outputValue === undefined) output[responseName] = shaping.introspectionHandling(step.selection);
         continue;
       }
       let inputValue = own(input, responseName) ?? null;
@@ -184,7 +183,7 @@ function applySelectionSet(
           }
           const type =
             inputValue !== null && typeof inputValue === 'string'
-              ? (parameters.schema.type(inputValue) ?? parentType)
+              ? (shaping.schema.type(inputValue) ?? parentType)
               : parentType;
           if (!isObjectType(type)) return NULL_BUBBLE_UP;
           output[responseName] = type.name;
@@ -198,7 +197,7 @@ function applySelectionSet(
         inputValue,
         step.selectionSet,
         path,
-        parameters,
+        shaping,
         parentType,
       );
       output[responseName] = updated;
@@ -210,12 +209,12 @@ function applySelectionSet(
         !typename || typeof typename === 'string',
         () => `Got unexpected value for __typename: ${String(typename)}`,
       );
-      if (typeConditionApplies(parameters.schema, step.typeCondition, typename as string, parentType)) {
+      if (typeConditionApplies(shaping.schema, step.typeCondition, typename as string, parentType)) {
         const applied = applySelectionSet(
           input,
           step.selectionSet,
           output,
-          parameters,
+          shaping,
           path,
           step.typeCondition ?? parentType,
         );
@@ -232,7 +231,7 @@ function updateOutputValue(
   inputValue: unknown,
   selectionSet: SelectionSet | undefined,
   path: (string | number)[],
-  parameters: Shaping,
+  shaping: Shaping,
   parentType: CompositeType,
 ): Updated {
   assert(inputValue !== undefined, 'Should not pass undefined for `inputValue` to this method');
@@ -244,12 +243,12 @@ function updateOutputValue(
       inputValue,
       selectionSet,
       path,
-      parameters,
+      shaping,
       parentType,
     );
     if (updated === null) {
       if (!hasErrors) {
-        parameters.errors.push(
+        shaping.errors.push(
           ERRORS.INVALID_GRAPHQL.err(
             `Cannot return null for non-nullable ${describeLast(path, type.ofType, parentType)}.`,
             { path: Array.from(path) },
@@ -292,7 +291,7 @@ function updateOutputValue(
         inputList[index],
         selectionSet,
         path,
-        parameters,
+        shaping,
         parentType,
       );
       path.pop();
@@ -321,9 +320,9 @@ function updateOutputValue(
     );
     let objectType: CompositeType = type;
     if (inputTypename) {
-      const named = parameters.schema.type(inputTypename as string);
+      const named = shaping.schema.type(inputTypename as string);
       if (!named || !isCompositeType(named)) {
-        parameters.errors.push(
+        shaping.errors.push(
           ERRORS.INVALID_GRAPHQL.err(
             `Invalid __typename found for object at ${describeLast(path, type, parentType)}.`,
             { path: Array.from(path) },
@@ -339,7 +338,7 @@ function updateOutputValue(
       inputValue as Input,
       selectionSet,
       outputObject,
-      parameters,
+      shaping,
       path,
       objectType,
     );
@@ -350,13 +349,9 @@ function updateOutputValue(
     outputValue === undefined,
     () => `Excepted output to be undefined but got ${String(type)} for type ${String(type)}`,
   );
-  const valid = isValidLeafValue(
-    parameters.schema,
-    inputValue,
-    type as Parameters<typeof isValidLeafValue>[2],
-  );
+  const valid = isValidLeafValue(shaping.schema, inputValue, type as Parameters<typeof isValidLeafValue>[2]);
   if (!valid) {
-    parameters.errors.push(
+    shaping.errors.push(
       ERRORS.INVALID_GRAPHQL.err(`Invalid value found for ${describeLast(path, type, parentType)}.`, {
         path: Array.from(path),
       }),
@@ -378,7 +373,7 @@ export function computeResponse({ operation, variables, input, introspectionHand
   errors: GraphQLError[];
 } {
   if (!input) return { data: input, errors: [] };
-  const parameters: Shaping = {
+  const shaping: Shaping = {
     schema: operation.schema(),
     variables: { __proto__: null, ...operation.collectDefaultedVariableValues(), ...variables } as Record<
       string,
@@ -393,11 +388,11 @@ export function computeResponse({ operation, variables, input, introspectionHand
     input,
     operation.selectionSet,
     data,
-    parameters,
+    shaping,
     [],
     operation.schema().schemaDefinition.rootType(operation.rootKind)!,
   );
-  return { data: applied === NULL_BUBBLE_UP ? null : data, errors: parameters.errors };
+  return { data: applied === NULL_BUBBLE_UP ? null : data, errors: shaping.errors };
 }
 
 /** Puts this shaping in place of @apollo/gateway's own, for every query plan this process executes. */

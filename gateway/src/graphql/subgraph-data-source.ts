@@ -46,10 +46,17 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   private readonly http: SubgraphHttp;
 
+  /** The gateway's signed credential and the request id, when the context carries an identity. */
+  private async credentials(context: GatewayContext | object): Promise<[string, string][]> {
+    if (!('internalToken' in context) || !context.internalToken) return [];
+    return [
+      [INTERNAL_TOKEN_HEADER, await context.internalToken()],
+      [REQUEST_ID_HEADER, context.identity.requestId],
+    ];
+  }
+
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    if (!('internalToken' in context) || !context.internalToken) return;
-    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await context.internalToken());
-    request.http?.headers.set(REQUEST_ID_HEADER, context.identity.requestId);
+    for (const [name, value] of await this.credentials(context)) request.http?.headers.set(name, value);
   }
 
   override async process(
@@ -80,22 +87,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!request.query) throw new Error('Missing query');
     const headers: Record<string, string> = {};
     for (const [name, value] of request.http?.headers ?? []) headers[name] = value;
-    if ('internalToken' in context && context.internalToken) {
-      headers[INTERNAL_TOKEN_HEADER] = await context.internalToken();
-      headers[REQUEST_ID_HEADER] = context.identity.requestId;
-    }
+    for (const [name, value] of await this.credentials(context)) headers[name] = value;
     const { query, variables, operationName, extensions } = request;
     const response: SubgraphHttpResponse = await this.http.post(
       JSON.stringify({ query, variables, operationName, extensions }),
       headers,
     );
     if (!response.ok) throw await this.errorFromResponse(response as never);
-    const contentType = response.headers.get('content-type');
-    const body: unknown =
-      contentType?.startsWith('application/json') ||
-      contentType?.startsWith('application/graphql-response+json')
-        ? await response.json()
-        : await response.text();
+    const body: unknown = await this.parseBody(response as never);
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw new Error(`Expected JSON response body, but received: ${String(body)}`);
     }
