@@ -77,9 +77,11 @@ export async function seedSearchCorpus(db: Pool, readerId: string, links: number
           FROM generate_series(1, ${count} + o.n * 0) k)`;
     const vocabulary = `(SELECT (SELECT array_agg(word ORDER BY r) FROM en_vocab) AS en,
                                 (SELECT array_agg(word ORDER BY r) FROM ko_vocab) AS ko) v`;
-    const { rows: gin } = await client.query<{ name: string; definition: string }>(
-      `SELECT indexname AS name, indexdef AS definition FROM pg_indexes
-        WHERE schemaname = 'link' AND tablename = 'links' AND indexdef LIKE '%USING gin%'`,
+    const { rows: gin } = await client.query<{ name: string; definition: string; statistics: number }>(
+      `SELECT i.indexname AS name, i.indexdef AS definition, coalesce(a.attstattarget, -1) AS statistics
+         FROM pg_indexes i
+         LEFT JOIN pg_attribute a ON a.attrelid = format('link.%I', i.indexname)::regclass AND a.attnum = 1
+        WHERE i.schemaname = 'link' AND i.tablename = 'links' AND i.indexdef LIKE '%USING gin%'`,
     );
     for (const index of gin) await client.query(`DROP INDEX link."${index.name}"`);
     await client.query(`INSERT INTO link.links (owner_id, url, normalized_url, title, description, excerpt, tags,
@@ -93,7 +95,13 @@ export async function seedSearchCorpus(db: Pool, readerId: string, links: number
              now() - (((i - 1) * ${OWNERS} + o.n) * ${SPREAD_SECONDS / links} || ' seconds')::interval
         FROM owners o, generate_series(1, ${Math.ceil(links / OWNERS)}) i, ${vocabulary}
        ORDER BY i DESC, o.n DESC`);
-    for (const index of gin) await client.query(index.definition);
+    for (const index of gin) {
+      await client.query(index.definition);
+      if (index.statistics > 0)
+        await client.query(
+          `ALTER INDEX link."${index.name}" ALTER COLUMN 1 SET STATISTICS ${index.statistics}`,
+        );
+    }
     // the reader follows 100 owners (the link domain's follow projection)
     await client.query(
       `INSERT INTO link.follows (follower_id, followee_id)

@@ -7,6 +7,7 @@ import { LinkFollowProjection1732900000000 } from './migrations/1732900000000-fo
 import { LinkReadableCopies1733000000000 } from './migrations/1733000000000-readable-copies';
 import { LinkSearch1733100000000 } from './migrations/1733100000000-link-search';
 import { LinkSaveRequests1733700000000 } from './migrations/1733700000000-save-requests';
+import { SearchSavedBuckets1734000000000 } from './migrations/1734000000000-search-saved-buckets';
 
 import { LINK_SCHEMA } from '@link-archive/link-domain';
 
@@ -25,5 +26,6 @@ export const linkDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger'
       LinkReadableCopies1733000000000,
       LinkSearch1733100000000,
       LinkSaveRequests1733700000000,
+      SearchSavedBuckets1734000000000,
     ],
   });

@@ -4,7 +4,7 @@ import { stack } from '@link-archive/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkDataSource } from '../data-source';
 import { Link } from '../link/link.entity';
-import { LinkSearch, SEARCH_WINDOW } from './link-search';
+import { LinkSearch, SEARCH_WINDOW, widened, windowPlan } from './link-search';
 
 const ds = linkDataSource({
   url: stack().databaseUrl,
@@ -30,8 +30,29 @@ const insert = (rows: { title: string; description: string; hoursAgo: number }[]
     [owner, rows.map((r) => r.title), rows.map((r) => r.description), rows.map((r) => r.hoursAgo)],
   );
 
+const stats = { links: 1_000_000, savesPerHour: 1_370, spanHours: 2 * 365 * 24 };
+
+describe('windowPlan', () => {
+  it('walks the newest links for a common query, slices a middling one, takes all matches of a rare one', () => {
+    expect(windowPlan(125_000, true, stats)).toEqual({ kind: 'walk', rows: 16_000 });
+    expect(windowPlan(20_000, true, stats)).toEqual({ kind: 'slice', hours: 73 });
+    expect(windowPlan(800, true, stats)).toEqual({ kind: 'all' });
+    // several lexemes AND the saved-in buckets cost more than all their matches
+    expect(windowPlan(20_000, false, stats)).toEqual({ kind: 'all' });
+    // a middling word in a young archive: the slice would reach back to its first link
+    expect(windowPlan(20_000, true, { ...stats, spanHours: 50 })).toEqual({ kind: 'all' });
+  });
+
+  it('widens a plan that fell short by how many matches it found, to all in the end', () => {
+    expect(widened({ kind: 'slice', hours: 73 }, 500, true, stats)).toEqual({ kind: 'slice', hours: 292 });
+    expect(widened({ kind: 'slice', hours: 73 }, 0, true, stats)).toEqual({ kind: 'all' });
+    expect(widened({ kind: 'walk', rows: 16_000 }, 900, true, stats)).toEqual({ kind: 'slice', hours: 26 });
+    expect(widened({ kind: 'walk', rows: 16_000 }, 900, false, stats)).toEqual({ kind: 'all' });
+  });
+});
+
 describe('searchLinks over more matches than its window', () => {
-  it('ranks the newest matches, found slice by slice, and pages through them once each', async () => {
+  it('ranks the newest matches, found by any plan, and pages through them once each', async () => {
     // 1,100 description matches an hour apart (45 days), a title match of 2 days ago and one of 100 days ago
     const many = Array.from({ length: 1100 }, (_, k) => ({
       title: `Entry ${k}`,
@@ -43,16 +64,16 @@ describe('searchLinks over more matches than its window', () => {
       { title: `Recent ${word}`, description: 'x', hoursAgo: 48 },
       { title: `Old ${word}`, description: 'x', hoursAgo: 2400 },
     ]);
-    // a first slice of about 100 links: the window is found over several slices, as with a million links
     const links = ds.getRepository(Link);
-    let windows = 0;
+    // the window statements each plan sent, told apart by their shape
+    const shapes: string[] = [];
     const counted = Object.assign(Object.create(links) as typeof links, {
       query: (sql: string, parameters?: unknown[]) => {
-        if (sql.includes('WITH win')) windows += 1;
+        if (sql.includes('WITH shared'))
+          shapes.push(/&& \$\d+::tsquery/.test(sql) ? 'slice' : sql.includes('OFFSET 0') ? 'all' : 'walk');
         return links.query(sql, parameters);
       },
     });
-    const search = new LinkSearch(counted, 100);
     const viewer: Viewer = {
       userId: randomUUID(),
       role: 'USER',
@@ -60,16 +81,28 @@ describe('searchLinks over more matches than its window', () => {
       anonymous: false,
       sessionId: 's',
     };
-
-    const seen: string[] = [];
-    let after: string | null = null;
-    for (let pages = 0; pages < 20; pages++) {
-      const page = await search.search(viewer, word, MAX_PAGE_SIZE, after);
-      seen.push(...page.edges.map((e) => e.node.title ?? ''));
-      if (pages === 0) expect(windows).toBeGreaterThan(1);
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
+    // each plan forced by its limits: every link walked; every query sliced (and widened); the text index alone
+    const plans = {
+      walk: { walkRows: Number.MAX_SAFE_INTEGER, allMatches: 0 },
+      slice: { walkRows: 0, allMatches: 0 },
+      all: { walkRows: 0, allMatches: Number.MAX_SAFE_INTEGER },
+    };
+    const pagesBy: Record<string, string[]> = {};
+    for (const [name, limits] of Object.entries(plans)) {
+      const search = new LinkSearch(counted, limits);
+      shapes.length = 0;
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let pages = 0; pages < 20; pages++) {
+        const page = await search.search(viewer, word, MAX_PAGE_SIZE, after);
+        seen.push(...page.edges.map((e) => e.node.title ?? ''));
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      pagesBy[name] = seen;
+      expect(shapes[0]).toBe(name);
     }
+    const seen = pagesBy.all!;
     // the newest 1,000 matches: the recent title first, the 100-day-old one outside the window
     expect(seen).toHaveLength(SEARCH_WINDOW);
     expect(new Set(seen).size).toBe(SEARCH_WINDOW);
@@ -77,5 +110,7 @@ describe('searchLinks over more matches than its window', () => {
     expect(seen).not.toContain(`Old ${word}`);
     expect(seen).toContain('Entry 0');
     expect(seen).not.toContain('Entry 1099');
+    expect(pagesBy.walk).toEqual(seen);
+    expect(pagesBy.slice).toEqual(seen);
   });
 });

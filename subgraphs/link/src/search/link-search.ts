@@ -3,12 +3,17 @@ import { In, type Repository } from 'typeorm';
 import type { Link } from '../link/link.entity';
 import { VisibilityPolicy } from '../link/visibility';
 import { highlight } from './highlight';
+import { savedBuckets, savedBucketsQuery } from './saved-buckets';
 import {
+  documentHoldsSql,
   documentMatchesSql,
+  INDEXED_DOCUMENT,
+  lexemeCount,
   ownNoteMatchesSql,
   scoreSql,
   searchParameters,
   searchTerms,
+  tsquerySql,
   type SearchTerms,
 } from './search-terms';
 
@@ -22,41 +27,101 @@ const NOBODY = '00000000-0000-0000-0000-000000000000';
 export const SEARCH_WINDOW = 1000;
 
 /**
- * Where the window is looked for: first the newest hours that hold about FIRST_SLICE_ROWS links (from how many
- * were saved in the last day), then a slice grown by how many matches the last one held (to about 1.5 windows'
- * worth), then everything. A common word fills the window within a recent slice, whose matches the text index
- * and the created_at index narrow down together; a rare one reads its few matches wherever they are. Either way
- * about a window's rows are read, in one to three statements, however many links are saved a day.
+ * How the window (the newest SEARCH_WINDOW visible matches) is found. Every plan finds the same rows; what they
+ * cost depends on how common the query is (f: the share of links it matches):
+ * - `walk`: the newest links in created_at order, each tested, until the window is full: about
+ *   SEARCH_WINDOW / f rows, the cheapest for common queries;
+ * - `slice`: the text index's matches of the query AND the days, weeks or months the newest `hours` were saved in
+ *   (see saved-buckets), sized to hold the window: only the slice's matching rows are read;
+ * - `all`: the text index's matches alone, newest first: f·N rows, the cheapest for rare queries.
  */
-const FIRST_SLICE_ROWS = 20_000;
-/** Slices past ten years are everything (0). */
+export type WindowPlan = { kind: 'walk'; rows: number } | { kind: 'slice'; hours: number } | { kind: 'all' };
+
+export interface PlanLimits {
+  /** A walk is planned when the window should be full within this many newest links. */
+  walkRows: number;
+  /** Fewer expected matches than this are read from the text index alone. */
+  allMatches: number;
+}
+/**
+ * Measured at 1,000,000 links: a walk tests about one link a µs; a match read through the text index costs about
+ * 2-3 µs, and a slice costs a few ms more in the index than all matches of a rare word.
+ */
+const PLAN_LIMITS: PlanLimits = { walkRows: 15_000, allMatches: 2_500 };
+/** A plan reaches this far beyond where the window is expected, since visibility and chance thin the matches. */
+const HEADROOM = 2;
+/** Slices past ten years are everything. */
 const MAX_SLICE_HOURS = 10 * 365 * 24;
-/** How long the recent saving rate is trusted. */
-const RATE_TTL_MS = 10 * 60_000;
+/** How long the link count and saving rate are trusted. */
+const STATS_TTL_MS = 10 * 60_000;
 /** The saves of the last day counted up to this (enough to size a slice). */
 const RATE_COUNT_CAP = 200_000;
 
-/** The next slice after one of `hours` held `matches`; everything (0) once it would reach back to `spanHours`. */
-function grownSlice(hours: number, matches: number, spanHours: number): number {
-  const grown = Math.ceil(hours * Math.max(2, (1.5 * SEARCH_WINDOW) / Math.max(matches, 1)));
-  return grown >= Math.min(spanHours, MAX_SLICE_HOURS) ? 0 : grown;
+interface LinkStats {
+  /** the planner's count of links, the base of its match estimates */
+  links: number;
+  savesPerHour: number;
+  /** hours since the oldest link */
+  spanHours: number;
 }
 
-/** A page position: the last score and id seen, the moment the window was taken and the slice that held it. */
+/**
+ * The plan for a query the planner expects to match `estimate` links. Only a query of one lexeme is sliced: the text
+ * index answers "several lexemes AND saved in these months" by reading every month's entries, slower than all
+ * matches of the lexemes together.
+ */
+export function windowPlan(
+  estimate: number,
+  oneLexeme: boolean,
+  stats: LinkStats,
+  limits: PlanLimits = PLAN_LIMITS,
+): WindowPlan {
+  const share = Math.min(Math.max(estimate, 1) / Math.max(stats.links, 1), 1);
+  const rowsHoldingWindow = SEARCH_WINDOW / share;
+  if (rowsHoldingWindow <= limits.walkRows)
+    return { kind: 'walk', rows: Math.ceil(rowsHoldingWindow * HEADROOM) };
+  if (estimate < limits.allMatches || !oneLexeme) return { kind: 'all' };
+  return slice((rowsHoldingWindow * HEADROOM) / stats.savesPerHour, stats);
+}
+
+/** The next plan after one that found only `found` matches: a slice reaching back far enough to hold a window. */
+export function widened(plan: WindowPlan, found: number, oneLexeme: boolean, stats: LinkStats): WindowPlan {
+  if (plan.kind === 'all' || !oneLexeme) return { kind: 'all' };
+  const grow = Math.max(2, (HEADROOM * SEARCH_WINDOW) / Math.max(found, 1));
+  return slice(plan.kind === 'walk' ? (plan.rows * grow) / stats.savesPerHour : plan.hours * grow, stats);
+}
+
+/** A slice of the newest `hours`, or everything once it would reach back to the oldest link. */
+const slice = (hours: number, stats: LinkStats): WindowPlan =>
+  Math.ceil(hours) >= Math.min(stats.spanHours, MAX_SLICE_HOURS)
+    ? { kind: 'all' }
+    : { kind: 'slice', hours: Math.ceil(hours) };
+
+const planToken = (plan: WindowPlan) =>
+  plan.kind === 'walk' ? `w${plan.rows}` : plan.kind === 'slice' ? String(plan.hours) : '0';
+function planFromToken(token: string | undefined): WindowPlan | null {
+  const walk = token?.startsWith('w');
+  const n = Number(walk ? token!.slice(1) : token);
+  if (!token || !Number.isInteger(n) || n < 0) return null;
+  if (walk) return n > 0 ? { kind: 'walk', rows: n } : null;
+  if (n > MAX_SLICE_HOURS) return null;
+  return n === 0 ? { kind: 'all' } : { kind: 'slice', hours: n };
+}
+
+/** A page position: the last score and id seen, the moment the window was taken and how it was found. */
 interface SearchCursor {
   score: number;
   id: string;
   asOf: string;
-  /** hours back from asOf; 0: all */
-  slice: number;
+  plan: WindowPlan;
 }
 const encodeCursor = (c: SearchCursor) =>
-  Buffer.from(`${c.score}|${c.id}|${c.asOf}|${c.slice}`).toString('base64url');
+  Buffer.from(`${c.score}|${c.id}|${c.asOf}|${planToken(c.plan)}`).toString('base64url');
 function decodeCursor(after: string | null | undefined): SearchCursor | null {
   if (!after) return null;
-  const [score, id, asOf, slice] = Buffer.from(after, 'base64url').toString('utf8').split('|');
+  const [score, id, asOf, token] = Buffer.from(after, 'base64url').toString('utf8').split('|');
   const value = Number(score);
-  const hours = Number(slice);
+  const plan = planFromToken(token);
   if (
     !id ||
     !isUuid(id) ||
@@ -64,12 +129,10 @@ function decodeCursor(after: string | null | undefined): SearchCursor | null {
     !Number.isFinite(value) ||
     !asOf ||
     Number.isNaN(Date.parse(asOf)) ||
-    !Number.isInteger(hours) ||
-    hours < 0 ||
-    hours > MAX_SLICE_HOURS
+    !plan
   )
     throw badInput('after', 'after is not a valid cursor');
-  return { score: value, id, asOf, slice: hours };
+  return { score: value, id, asOf, plan };
 }
 
 interface RankedRow {
@@ -78,6 +141,8 @@ interface RankedRow {
   /** to the microsecond, as created_at is */
   as_of: string;
   window_size: number;
+  /** matches of the shared documents the plan found (SEARCH_WINDOW at most) */
+  shared_matches: number;
 }
 
 /**
@@ -87,29 +152,41 @@ interface RankedRow {
  * (score, id) within it.
  */
 export class LinkSearch {
-  private recent: { savesPerHour: number; oldest: number; until: number } | null = null;
+  private stats: (LinkStats & { until: number }) | null = null;
 
   constructor(
     private readonly links: Repository<Link>,
-    /** About how many links the first slice holds (smaller in tests, to make them take several slices). */
-    private readonly firstSliceRows = FIRST_SLICE_ROWS,
+    private readonly limits: PlanLimits = PLAN_LIMITS,
   ) {}
 
-  /** The saving rate of the last day and the oldest link's time, read again every RATE_TTL_MS. */
-  private async recentSaves(): Promise<{ savesPerHour: number; oldest: number }> {
-    if (!this.recent || this.recent.until < Date.now()) {
-      const [{ saves, oldest }] = await this.links.query(
-        `SELECT (SELECT count(*)::int FROM (SELECT 1 FROM link.links
+  /** The planner's link count, the saving rate of the last day and the oldest link's age, read every STATS_TTL_MS. */
+  private async linkStats(): Promise<LinkStats> {
+    if (!this.stats || this.stats.until < Date.now()) {
+      const [{ links, saves, oldest }] = await this.links.query(
+        `SELECT (SELECT reltuples::float8 FROM pg_class WHERE oid = 'link.links'::regclass) AS links,
+                (SELECT count(*)::int FROM (SELECT 1 FROM link.links
                   WHERE deleted_at IS NULL AND created_at > now() - interval '1 day' LIMIT ${RATE_COUNT_CAP}) day) AS saves,
                 (SELECT min(created_at) FROM link.links WHERE deleted_at IS NULL) AS oldest`,
       );
-      this.recent = {
+      this.stats = {
+        links: Math.max(Number(links), 1),
         savesPerHour: Math.max(saves / 24, 1),
-        oldest: oldest ? new Date(oldest).getTime() : Date.now(),
-        until: Date.now() + RATE_TTL_MS,
+        spanHours: oldest ? (Date.now() - new Date(oldest).getTime()) / 3_600_000 : 0,
+        until: Date.now() + STATS_TTL_MS,
       };
     }
-    return this.recent;
+    return this.stats;
+  }
+
+  /** How many links the planner expects the query's shared documents to match (from the column's statistics). */
+  private async estimate(terms: SearchTerms): Promise<number> {
+    const [statement, values] = this.links.manager.connection.driver.escapeQueryWithParameters(
+      `EXPLAIN (FORMAT JSON) SELECT 1 FROM link.links l WHERE ${documentMatchesSql(terms)}`,
+      searchParameters(terms),
+      {},
+    );
+    const [row] = await this.links.query(statement, values);
+    return Number(row['QUERY PLAN'][0].Plan['Plan Rows']);
   }
 
   async search(
@@ -122,17 +199,16 @@ export class LinkSearch {
     const limit = pageSize(first);
     const cursor = decodeCursor(after);
     let asOf = cursor?.asOf ?? null;
-    const recent = await this.recentSaves();
-    // a slice reaching back to the oldest link is everything
-    const spanHours = (Date.now() - recent.oldest) / 3_600_000;
-    let slice = cursor?.slice ?? Math.max(Math.ceil(this.firstSliceRows / recent.savesPerHour), 1);
-    if (!cursor && slice >= spanHours) slice = 0;
-    let ranked = await this.rank(viewer, terms, { asOf, slice, cursor, take: limit + 1 });
-    // a first page widens the slice until it holds a full window; later pages keep the first page's
-    while (!cursor && slice !== 0 && (ranked[0]?.window_size ?? 0) < SEARCH_WINDOW) {
+    const stats = await this.linkStats();
+    const oneLexeme = lexemeCount(terms) === 1;
+    let plan = cursor?.plan ?? windowPlan(await this.estimate(terms), oneLexeme, stats, this.limits);
+    let ranked = await this.rank(viewer, terms, { asOf, plan, cursor, take: limit + 1 });
+    // a walk or slice that fell short of a window (the estimate was off) leaves newer matches outside it
+    // (a later page past its window's last row has no row to tell)
+    while (plan.kind !== 'all' && (ranked[0] ? ranked[0].shared_matches < SEARCH_WINDOW : !cursor)) {
       asOf ??= ranked[0]?.as_of ?? null;
-      slice = grownSlice(slice, ranked[0]?.window_size ?? 0, spanHours);
-      ranked = await this.rank(viewer, terms, { asOf, slice, cursor, take: limit + 1 });
+      plan = widened(plan, ranked[0]?.shared_matches ?? 0, oneLexeme, stats);
+      ranked = await this.rank(viewer, terms, { asOf, plan, cursor, take: limit + 1 });
     }
     asOf ??= ranked[0]?.as_of ?? '';
     const page = ranked.slice(0, limit);
@@ -146,7 +222,7 @@ export class LinkSearch {
       .map((r) => {
         const node = byId.get(r.id)!;
         node.searchHighlight = snippets.get(node.id) ?? null;
-        return { cursor: encodeCursor({ score: Number(r.score), id: r.id, asOf: asOf!, slice }), node };
+        return { cursor: encodeCursor({ score: Number(r.score), id: r.id, asOf: asOf!, plan }), node };
       });
     return {
       edges,
@@ -154,37 +230,58 @@ export class LinkSearch {
     };
   }
 
-  /** The window of newest matches in the slice (as of asOf), ranked, past the cursor, `take` of them. */
+  /** The window of newest matches (as of asOf) found by the plan, ranked, past the cursor, `take` of them. */
   private async rank(
     viewer: Viewer | null,
     terms: SearchTerms,
-    at: { asOf: string | null; slice: number; cursor: SearchCursor | null; take: number },
+    at: { asOf: string | null; plan: WindowPlan; cursor: SearchCursor | null; take: number },
   ): Promise<RankedRow[]> {
     const me = viewer?.userId ?? NOBODY;
     const score = scoreSql(terms);
-    // the slice's start as a constant, so the planner can weigh the created_at index against the text index's
-    // matches (any start is correct: a slice only bounds where the newest matches are looked for)
-    const since = at.slice
-      ? new Date((at.asOf ? Date.parse(at.asOf) : Date.now()) - at.slice * 3_600_000).toISOString()
-      : null;
-    const common = `l.deleted_at IS NULL AND l.created_at <= coalesce(:asOf::timestamptz, 'infinity')
-      ${since ? `AND l.created_at > :since::timestamptz` : ''}`;
+    const { plan } = at;
+    const current = `l.deleted_at IS NULL AND l.created_at <= coalesce(:asOf::timestamptz, 'infinity')`;
     const newest = `ORDER BY l.created_at DESC, l.id DESC LIMIT ${SEARCH_WINDOW}`;
-    const columns = 'l.id, l.owner_id, l.note, l.search_document, l.created_at';
-    // two branches, so the text index and the created_at index narrow the shared documents' matches together
-    // (an OR with the note would make it read every match); own notes are few: the owner's index finds them
+    const visible = VisibilityPolicy.sql;
+    const matches = documentMatchesSql(terms);
+    const until = at.asOf ? new Date(at.asOf) : new Date();
+    const savedIn =
+      plan.kind === 'slice'
+        ? // to the day after asOf's: links saved now, by the database's clock, are in it whatever this one says
+          savedBucketsQuery(
+            savedBuckets(
+              new Date(until.getTime() - plan.hours * 3_600_000),
+              new Date(until.getTime() + 86_400_000),
+            ),
+          )
+        : null;
+    // each plan's shape is fixed by a subquery the planner cannot flatten (LIMIT, OFFSET 0): a walk reads the
+    // newest links in order; the others take the text index's matches (in a slice, only those saved in its days).
+    // The window is chosen on narrow rows; only its links are read again, by key, to be ranked.
+    const shared =
+      plan.kind === 'walk'
+        ? `SELECT l.id, l.created_at FROM (
+             SELECT l.id, l.owner_id, l.visibility, l.search_document, l.created_at FROM link.links l
+              WHERE ${current} ORDER BY l.created_at DESC, l.id DESC LIMIT :walkRows) l
+            WHERE ${documentHoldsSql(terms)} AND ${visible} ${newest}`
+        : `SELECT l.id, l.created_at FROM (
+             SELECT l.id, l.owner_id, l.visibility, l.deleted_at, l.created_at FROM link.links l
+              WHERE ${savedIn ? `${INDEXED_DOCUMENT} @@ (${tsquerySql(terms)} && :savedIn::tsquery)` : matches}
+             OFFSET 0) l
+            WHERE ${current} AND ${visible} ${newest}`;
+    // own notes are a branch of their own (an OR with the note would read every match): the owner's index finds them
     const sql = `
-      WITH win AS (
+      WITH shared AS (${shared}),
+      win AS (
         SELECT * FROM (
-          (SELECT ${columns} FROM link.links l
-            WHERE ${common} AND ${documentMatchesSql(terms)} AND ${VisibilityPolicy.sql} ${newest})
+          (SELECT * FROM shared)
           UNION ALL
-          (SELECT ${columns} FROM link.links l
-            WHERE ${common} AND ${ownNoteMatchesSql(terms)} AND NOT (${documentMatchesSql(terms)}) ${newest})
+          (SELECT l.id, l.created_at FROM link.links l
+            WHERE ${current} AND ${ownNoteMatchesSql(terms)} AND NOT (${documentHoldsSql(terms)}) ${newest})
         ) l ${newest})
       SELECT l.id, ${score} AS score, (SELECT count(*) FROM win)::int AS window_size,
+             (SELECT count(*) FROM shared)::int AS shared_matches,
              to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS as_of
-        FROM win l
+        FROM win JOIN link.links l ON l.id = win.id
        ${at.cursor ? `WHERE (${score}, l.id) < (:afterScore::float8, :afterId::uuid)` : ''}
        ORDER BY score DESC, l.id DESC LIMIT :take`;
     const [statement, values] = this.links.manager.connection.driver.escapeQueryWithParameters(
@@ -195,7 +292,8 @@ export class LinkSearch {
         viewer: me,
         isAdmin: viewer?.role === 'ADMIN',
         asOf: at.asOf,
-        since,
+        savedIn,
+        walkRows: plan.kind === 'walk' ? plan.rows : null,
         afterScore: at.cursor?.score ?? null,
         afterId: at.cursor?.id ?? null,
         take: at.take,

@@ -38,6 +38,11 @@ export function searchTerms(field: string, raw: string | null | undefined): Sear
   };
 }
 
+/** About how many lexemes the query asks for: each English word, each two-syllable gram of a Korean one. */
+export const lexemeCount = (terms: SearchTerms): number =>
+  terms.english.split(/\s+/).filter(Boolean).length +
+  terms.koreanWords.reduce((sum, word) => sum + Math.max(word.length - 1, 1), 0);
+
 /** The named parameters the SQL below uses (with `:me` bound by the caller). */
 export const searchParameters = (terms: SearchTerms): Record<string, string> => ({
   searchEnglish: terms.english,
@@ -55,8 +60,14 @@ export function tsquerySql(terms: SearchTerms): string {
 /** A link's note as a search document: its owner's alone, so never in the shared indexed column. */
 const NOTE_DOCUMENT = `link.search_vector(l.note)`;
 
-/** A link's shared, indexed document matches (alias `l`). */
-export const documentMatchesSql = (terms: SearchTerms) => `l.search_document @@ ${tsquerySql(terms)}`;
+/** The shared document as the text index holds it: with the day, week and month its link was saved in (alias `l`). */
+export const INDEXED_DOCUMENT = '(l.search_document || link.saved_buckets(l.created_at))';
+
+/** A link's shared document matches, by the text index (alias `l`). */
+export const documentMatchesSql = (terms: SearchTerms) => `${INDEXED_DOCUMENT} @@ ${tsquerySql(terms)}`;
+
+/** The same test on a row already read (no index): the stored document alone, nothing to compute. */
+export const documentHoldsSql = (terms: SearchTerms) => `l.search_document @@ ${tsquerySql(terms)}`;
 
 /** The viewer's own note matches (alias `l`, `:me` bound). */
 export const ownNoteMatchesSql = (terms: SearchTerms) =>
@@ -75,8 +86,8 @@ const WEIGHTS = `'{0.1,0.2,0.4,1.0}'`;
  */
 export const scoreSql = (terms: SearchTerms) => {
   const q = tsquerySql(terms);
-  const holds = (weights: string) => `ts_filter(l.search_document, '{${weights}}') @@ ${q}`;
-  return `(CASE WHEN ${holds('a')} THEN 3 WHEN ${holds('a,b')} THEN 2 WHEN ${holds('a,b,c')} THEN 1 ELSE 0 END
+  const holds = (weights: string) => `l.search_document @@ link.tsquery_in_weights(${q}, '${weights}')`;
+  return `(CASE WHEN ${holds('A')} THEN 3 WHEN ${holds('AB')} THEN 2 WHEN ${holds('ABC')} THEN 1 ELSE 0 END
     + ts_rank_cd(${WEIGHTS}, l.search_document, ${q}, 32)
     + CASE WHEN l.owner_id = :me AND l.note IS NOT NULL
            THEN ts_rank_cd(${WEIGHTS}, ${NOTE_DOCUMENT}, ${q}, 32) / 10 ELSE 0 END)::float8`;
