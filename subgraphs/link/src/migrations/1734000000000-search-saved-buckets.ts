@@ -2,9 +2,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The text index also holds the day, the week (counted from the epoch) and the month each link was saved in, as
- * lexemes no query can spell ("@d2026-11-29", "@w2918", "@m2026-11": the parser never yields "@"). A search for the newest matches of a middling word
- * then asks the index for the word AND the recent days, weeks or months, and reads only those matches' rows instead of
- * every match's (a row read costs about 3 µs; a word in one link of a hundred has 10,000 at a million links).
+ * lexemes no query can spell ("@d2026-11-29", "@w2918", "@m2026-11": the parser never yields "@"). A search for
+ * the newest matches of a middling word then asks the index for the word AND the recent days, weeks or months, and
+ * reads only those matches' rows instead of every match's (a row read costs about 3 µs; a word in one link of a
+ * hundred has 10,000 at a million links).
  * The index is on an expression of the stored document, so the table is not rewritten; it replaces the document's
  * own index (the added lexemes change no query's matches). Built concurrently: saves go on meanwhile.
  * Also: link.tsquery_in_weights, for ranking.
@@ -22,13 +23,14 @@ export class SearchSavedBuckets1734000000000 implements MigrationInterface {
                                        '@w' || floor(extract(epoch FROM saved) / 604800)::int,
                                        '@m' || to_char(saved AT TIME ZONE 'UTC', 'YYYY-MM')])
       $$`);
-    // a query with its every lexeme restricted to some weights ('dog':AB): "does the title (and tags) hold the
-    // whole query" without copying each document through ts_filter
+    // a query with its every lexeme restricted to some weights ('dog':AB, 'seo':*AB): "does the title (and tags)
+    // hold the whole query" without copying each document through ts_filter. Each quoted lexeme is matched whole
+    // (with its prefix mark) and marked; a prefix's ":*:AB" then becomes ":*AB".
     await q.query(`
       CREATE OR REPLACE FUNCTION link.tsquery_in_weights(q tsquery, weights text) RETURNS tsquery
       LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-        SELECT regexp_replace(regexp_replace(q::text, '(''(?:[^'']|'''')*'')(?!:)', '\\1:' || weights, 'g'),
-                              ''':\\*', ''':*' || weights, 'g')::tsquery
+        SELECT regexp_replace(regexp_replace(q::text, '(''(?:[^'']|'''')*'')(:\\*)?', '\\1\\2:' || weights, 'g'),
+                              ''':\\*:', ''':*', 'g')::tsquery
       $$`);
     await this.withoutTimeout(q, async () => {
       await q.query(`CREATE INDEX CONCURRENTLY IF NOT EXISTS links_search_saved_idx ON link.links

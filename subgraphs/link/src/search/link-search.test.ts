@@ -51,6 +51,18 @@ describe('windowPlan', () => {
   });
 });
 
+describe('link.tsquery_in_weights', () => {
+  it('restricts every lexeme of a query to the weights, through phrases, negation, prefixes and quotes', async () => {
+    const [row] = await ds.query(
+      `SELECT link.tsquery_in_weights(websearch_to_tsquery('english', $1), 'AB')::text AS english,
+              link.tsquery_in_weights($2::tsquery, 'A')::text AS korean`,
+      [`dog's "cat food" -mouse or bird`, `'서울' <-> '울에' & '서':* & 'it''s'`],
+    );
+    expect(row.english).toBe(`'dog':AB & 'cat':AB <-> 'food':AB & !'mous':AB | 'bird':AB`);
+    expect(row.korean).toBe(`'서울':A <-> '울에':A & '서':*A & 'it''s':A`);
+  });
+});
+
 describe('searchLinks over more matches than its window', () => {
   it('ranks the newest matches, found by any plan, and pages through them once each', async () => {
     // 1,100 description matches an hour apart (45 days), a title match of 2 days ago and one of 100 days ago
