@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkDataSource } from '../data-source';
 import { Link } from '../link/link.entity';
 import { LinkSearch, SEARCH_WINDOW, widened, windowPlan } from './link-search';
+import { savedBuckets } from './saved-buckets';
 
 const ds = linkDataSource({
   url: stack().databaseUrl,
@@ -63,6 +64,23 @@ describe('link.tsquery_in_weights', () => {
   });
 });
 
+describe('link.saved_buckets', () => {
+  it('names the same day, week and month as the slices ask for', async () => {
+    for (const at of ['2026-11-29T23:59:59.999Z', '2026-01-01T00:00:00Z', '2024-02-29T12:00:00Z']) {
+      const t = new Date(at);
+      const [{ lexemes }] = await ds.query(
+        'SELECT tsvector_to_array(link.saved_buckets($1::timestamptz)) AS lexemes',
+        [at],
+      );
+      const day = savedBuckets(t, t);
+      const week = savedBuckets(new Date(t.getTime() - 10 * 86_400_000), t).at(-1);
+      const month = savedBuckets(new Date(t.getTime() - 60 * 86_400_000), t).at(-1);
+      expect([day[0], week, month].every((b) => b?.startsWith('@'))).toBe(true);
+      expect(new Set(lexemes)).toEqual(new Set([...day, week, month]));
+    }
+  });
+});
+
 describe('searchLinks over more matches than its window', () => {
   it('ranks the newest matches, found by any plan, and pages through them once each', async () => {
     // 1,100 description matches an hour apart (45 days), a title match of 2 days ago and one of 100 days ago
@@ -79,8 +97,11 @@ describe('searchLinks over more matches than its window', () => {
     const links = ds.getRepository(Link);
     // the window statements each plan sent, told apart by their shape
     const shapes: string[] = [];
+    const walkRows: number[] = [];
     const counted = Object.assign(Object.create(links) as typeof links, {
       query: (sql: string, parameters?: unknown[]) => {
+        const walkLimit = /LIMIT \$(\d+)\) l/.exec(sql);
+        if (walkLimit) walkRows.push(Number(parameters?.[Number(walkLimit[1]) - 1]));
         if (sql.includes('WITH shared'))
           shapes.push(/&& \$\d+::tsquery/.test(sql) ? 'slice' : sql.includes('OFFSET 0') ? 'all' : 'walk');
         return links.query(sql, parameters);
@@ -124,5 +145,16 @@ describe('searchLinks over more matches than its window', () => {
     expect(seen).not.toContain('Entry 1099');
     expect(pagesBy.walk).toEqual(seen);
     expect(pagesBy.slice).toEqual(seen);
+
+    // a cursor is the client's: one asking for a walk over a billion links is held to the longest the server plans
+    const walking = new LinkSearch(counted, plans.walk);
+    const first = await walking.search(viewer, word, MAX_PAGE_SIZE, null);
+    const [score, id, asOf] = Buffer.from(first.pageInfo.endCursor!, 'base64url').toString('utf8').split('|');
+    const forged = Buffer.from(`${score}|${id}|${asOf}|w1000000000`).toString('base64url');
+    walkRows.length = 0;
+    const next = await walking.search(viewer, word, MAX_PAGE_SIZE, forged);
+    expect(walkRows.length).toBeGreaterThan(0);
+    expect(Math.max(...walkRows)).toBeLessThanOrEqual(30_000);
+    expect(next.edges.map((e) => e.node.title)).toEqual(seen.slice(MAX_PAGE_SIZE, 2 * MAX_PAGE_SIZE));
   });
 });

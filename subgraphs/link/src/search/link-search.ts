@@ -97,13 +97,19 @@ const slice = (hours: number, stats: LinkStats): WindowPlan =>
     ? { kind: 'all' }
     : { kind: 'slice', hours: Math.ceil(hours) };
 
+/**
+ * The longest walk a cursor may ask for (what the default limits plan at most). A cursor is the client's to send;
+ * a shorter walk than its first page's only falls short and is widened, so clamping changes no result.
+ */
+const MAX_CURSOR_WALK_ROWS = PLAN_LIMITS.walkRows * HEADROOM;
+
 const planToken = (plan: WindowPlan) =>
   plan.kind === 'walk' ? `w${plan.rows}` : plan.kind === 'slice' ? String(plan.hours) : '0';
 function planFromToken(token: string | undefined): WindowPlan | null {
   const walk = token?.startsWith('w');
   const n = Number(walk ? token!.slice(1) : token);
   if (!token || !Number.isInteger(n) || n < 0) return null;
-  if (walk) return n > 0 ? { kind: 'walk', rows: n } : null;
+  if (walk) return n > 0 ? { kind: 'walk', rows: Math.min(n, MAX_CURSOR_WALK_ROWS) } : null;
   if (n > MAX_SLICE_HOURS) return null;
   return n === 0 ? { kind: 'all' } : { kind: 'slice', hours: n };
 }
@@ -140,7 +146,6 @@ interface RankedRow {
   score: number;
   /** to the microsecond, as created_at is */
   as_of: string;
-  window_size: number;
   /** matches of the shared documents the plan found (SEARCH_WINDOW at most) */
   shared_matches: number;
 }
@@ -278,8 +283,7 @@ export class LinkSearch {
           (SELECT l.id, l.created_at FROM link.links l
             WHERE ${current} AND ${ownNoteMatchesSql(terms)} AND NOT (${documentHoldsSql(terms)}) ${newest})
         ) l ${newest})
-      SELECT l.id, ${score} AS score, (SELECT count(*) FROM win)::int AS window_size,
-             (SELECT count(*) FROM shared)::int AS shared_matches,
+      SELECT l.id, ${score} AS score, (SELECT count(*) FROM shared)::int AS shared_matches,
              to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS as_of
         FROM win JOIN link.links l ON l.id = win.id
        ${at.cursor ? `WHERE (${score}, l.id) < (:afterScore::float8, :afterId::uuid)` : ''}
