@@ -89,7 +89,10 @@ describe('batched delivery from a subgraph', () => {
     await new Promise((r) => setTimeout(r, 800));
     await follow(author, followed);
 
-    const deliveries = () => batches.flatMap((b) => b.to.map(([member, at]) => ({ member, at, batch: b })));
+    const deliveries = () =>
+      batches.flatMap((b) =>
+        b.runs.flatMap(([at, members]) => members.split(',').map((member) => ({ member, at, batch: b }))),
+      );
     await expect
       .poll(() => new Set(deliveries().map((d) => d.member)).size, { timeout: 10_000 })
       .toBe(members.length);
@@ -113,7 +116,7 @@ describe('batched delivery from a subgraph', () => {
     });
   });
 
-  it('refuses an unknown delivery mode and a member without an identity', async () => {
+  it('refuses an unknown delivery mode, a member id that is not one, and a member without an identity', async () => {
     client = asGateway();
     const refusal = (extensions: Record<string, unknown>) =>
       new Promise<unknown>((resolve) =>
@@ -127,6 +130,12 @@ describe('batched delivery from a subgraph', () => {
       [SUBSCRIPTION_DELIVERY]: { member: '' },
     });
     expect(JSON.stringify(unknownMode)).toContain('unknown delivery mode');
+    // a member id must not hold a run's separator: "a,b" would read as two members
+    const separator = await refusal({
+      [SUBSCRIPTION_IDENTITY]: { viewer: null, partnerKeyId: null, clientIp: 'gateway' },
+      [SUBSCRIPTION_DELIVERY]: { member: 'a,b' },
+    });
+    expect(JSON.stringify(separator)).toContain('unknown delivery mode');
     const anonymous = await refusal({ [SUBSCRIPTION_DELIVERY]: { member: 'm1' } });
     expect(JSON.stringify(anonymous)).toContain('subscription without an identity');
   });

@@ -3,6 +3,7 @@ import type { ExecutionArgs, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { requestCredential } from '../auth/bearer-token';
+import { sendFrame } from './shared-frames';
 import type { AdmittedRun, SocketGate, SocketSession } from './socket-gate';
 import type { FrameWriter } from './subscription-hub';
 
@@ -14,9 +15,9 @@ const MAX_BUFFERED_BYTES = 1 << 20;
 /** A subscription's `next` frames written straight to its socket, around a payload serialized once for all. */
 function frameWriter(socket: WebSocket, id: string): FrameWriter {
   const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
-  return (payloadJson) => {
+  return (payload) => {
     if (socket.readyState !== socket.OPEN || socket.bufferedAmount > MAX_BUFFERED_BYTES) return;
-    socket.send(`${head}${payloadJson}}`);
+    sendFrame(socket, payload, head);
   };
 }
 

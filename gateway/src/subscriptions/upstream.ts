@@ -111,7 +111,8 @@ export class UpstreamSubscriptions {
         next: (message) => {
           const extensions = message.extensions as Record<string, unknown> | undefined;
           const batch = extensions?.[DELIVERY_BATCH_EXTENSION] as DeliveryBatch | undefined;
-          if (batch && Array.isArray(batch.to) && Array.isArray(batch.results)) dispatch.add(batch);
+          if (typeof batch === 'object' && batch !== null && !dispatch.add(batch))
+            this.logger.warn({ service }, 'malformed delivery batch dropped');
         },
         error: (err) => {
           this.logger.error({ service, err }, 'subgraph delivery channel failed');

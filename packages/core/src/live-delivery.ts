@@ -19,11 +19,17 @@ export const DELIVERY_CHANNEL_QUERY = 'subscription DeliveryChannel { __typename
 /** The extension of a channel message holding the batch. */
 export const DELIVERY_BATCH_EXTENSION = 'deliveries';
 
-/** One channel message: each distinct result once, and which member receives which. */
+/** A member id as the gateway names its subscriptions: short, and never holding the separator of a run. */
+export const MEMBER_ID = /^[0-9a-z]{1,32}$/;
+
+/**
+ * One channel message: each distinct result once, and who receives which, in delivery order, as runs of
+ * consecutive deliveries of one result: [index into results, the members' ids joined by commas]. One event to
+ * ten thousand members is one run (one string to parse, not ten thousand pairs).
+ */
 export interface DeliveryBatch {
   results: FormattedExecutionResult[];
-  /** [member id, index into results] */
-  to: [string, number][];
+  runs: [number, string][];
 }
 
 /**

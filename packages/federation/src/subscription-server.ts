@@ -3,6 +3,7 @@ import {
   DELIVERY_CHANNEL_QUERY,
   LIVE_AUDIENCE_EXTENSION,
   INTERNAL_TOKEN_HEADER,
+  MEMBER_ID,
   SUBSCRIPTION_DELIVERY,
   SUBSCRIPTION_IDENTITY,
   selectsOnlySharedFields,
@@ -37,7 +38,7 @@ const signedIdentity: z.ZodType<SignedIdentity> = z.object({
 });
 
 const deliveryMode = z.union([
-  z.object({ member: z.string().min(1).max(64) }),
+  z.object({ member: z.string().regex(MEMBER_ID) }),
   z.object({ channel: z.literal(true) }),
 ]);
 

@@ -37,13 +37,23 @@ export class DeliveryChannel implements AsyncIterableIterator<ExecutionResult> {
     const pending = this.pending;
     this.pending = [];
     for (let from = 0; from < pending.length; from += MAX_DELIVERIES_PER_MESSAGE) {
-      const batch: DeliveryBatch = { results: [], to: [] };
+      const batch: DeliveryBatch = { results: [], runs: [] };
       const index = new Map<FormattedExecutionResult, number>();
-      for (const [member, result] of pending.slice(from, from + MAX_DELIVERIES_PER_MESSAGE)) {
+      let runAt = -1;
+      let runMembers: string[] = [];
+      const to = Math.min(pending.length, from + MAX_DELIVERIES_PER_MESSAGE);
+      for (let i = from; i < to; i++) {
+        const [member, result] = pending[i]!;
         let at = index.get(result);
         if (at === undefined) index.set(result, (at = batch.results.push(result) - 1));
-        batch.to.push([member, at]);
+        if (at !== runAt) {
+          if (runMembers.length) batch.runs.push([runAt, runMembers.join(',')]);
+          runAt = at;
+          runMembers = [];
+        }
+        runMembers.push(member);
       }
+      if (runMembers.length) batch.runs.push([runAt, runMembers.join(',')]);
       this.push({ data: null, extensions: { [DELIVERY_BATCH_EXTENSION]: batch } });
     }
   }
