@@ -35,7 +35,7 @@ describe('DeliveryDispatch', () => {
     expect(handed.length).toBeLessThan(members.length);
     // a second message arriving meanwhile waits for the first one's members
     dispatch.add({ results: [result(2)], runs: [[0, 'later']] });
-    await new Promise((r) => setTimeout(r, 50));
+    await expect.poll(() => handed.length).toBe(members.length + 1);
     expect(handed).toEqual([...members, 'later']);
   });
 

@@ -282,8 +282,9 @@ export class SubscriptionHub {
   }
 
   private deliver(completion: SharedCompletion, payload: Payload): void {
+    let shared: SharedPayload | undefined;
     for (const subscriber of completion.subscribers) {
-      if (subscriber.write) subscriber.write(serialize(payload));
+      if (subscriber.write) subscriber.write((shared ??= serialize(payload)));
       else subscriber.queue.push(payload);
     }
   }
