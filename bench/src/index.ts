@@ -9,6 +9,7 @@ import { repoRoot } from '@link-archive/devstack';
 import { CRAWL_TARGET, LATENCY_TARGET_MS, crawlSection, runCrawlBenchmark } from './crawl-pipeline';
 import { federationOverhead } from './federation-overhead';
 import { describeMachine } from './machine';
+import { speedProbe } from './speed-probe';
 import { runSubscriptionBenchmark, subscriptionSection } from './subscriptions';
 import { insightsSection, runInsightsBenchmark } from './review-insights';
 import { analyserSection, runAnalyserAccuracy } from './analyser-accuracy';
@@ -23,6 +24,7 @@ async function main() {
   const only = process.env.BENCH_ONLY;
   const sections: string[] = [];
   let failed = false;
+  const probeBefore = speedProbe();
   if (!only || only === 'federation') {
     const federation = await federationOverhead();
     sections.push(federation.section);
@@ -80,11 +82,13 @@ async function main() {
     failed ||= insights.insights.errors + insights.insights.non2xx > 0;
   }
   console.log(sections.join('\n'));
+  const probe = `speed probe ${probeBefore} ms before, ${speedProbe()} ms after (fixed single-core work; lower is faster)`;
+  console.log(probe);
   if (only) {
     // one benchmark run alone replaces its own section of BENCHMARKS.md
     const file = join(repoRoot, 'BENCHMARKS.md');
     let markdown = readFileSync(file, 'utf8');
-    const stamp = `\n_Measured alone (BENCH_ONLY) on ${describeMachine()}, ${new Date().toISOString().slice(0, 10)}._\n`;
+    const stamp = `\n_Measured alone (BENCH_ONLY) on ${describeMachine()}, ${new Date().toISOString().slice(0, 10)}; ${probe}._\n`;
     for (const section of sections) markdown = replaceSection(markdown, `${section.trimEnd()}\n${stamp}`);
     writeFileSync(file, markdown);
   } else {
@@ -93,7 +97,9 @@ async function main() {
       `# Benchmarks
 
 Reproduce with \`npm run bench\`: each benchmark starts its own production-mode stack on a fresh database and drops
-it after. Machine: ${describeMachine()}. Measured ${new Date().toISOString().slice(0, 10)}.
+it after. Machine: ${describeMachine()}. Measured ${new Date().toISOString().slice(0, 10)}; ${probe}. The speed
+probe times a fixed piece of single-core work (\`bench/src/speed-probe.ts\`): this kind of machine's cores change speed
+from minute to minute, and the probe tells whether a figure moved with the machine or with the code.
 
 ${sections.join('\n')}`,
     );
