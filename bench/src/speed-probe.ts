@@ -1,8 +1,8 @@
 /**
  * A fixed piece of single-core work (serializing and parsing a feed page's worth of JSON), timed before and after
- * a benchmark. The machines this runs on are shared virtual machines whose cores change speed from minute to
- * minute (on one idle machine, the same work took from 0.92 to 1.35 s within ten minutes): the probe tells
- * a reader comparing two runs whether the machine or the code moved.
+ * a benchmark. The virtual machines this runs on change speed from minute to minute (on one idle machine, a fixed
+ * piece of JSON work took from 0.92 to 1.35 s within ten minutes): the probe tells a reader comparing two runs
+ * whether the machine or the code moved.
  */
 const PAGE = {
   edges: Array.from({ length: 40 }, (_, i) => ({
