@@ -57,7 +57,10 @@ function summarize(arrived: number[], complete: boolean[], from: number): Delive
 /** Each figure's median over the measured events; delivered is the fewest any event reached. */
 function medianOf(deliveries: Delivery[]): Delivery {
   const median = (pick: (d: Delivery) => number) =>
-    deliveries.map(pick).sort((a, b) => a - b)[Math.floor(deliveries.length / 2)]!;
+    percentile(
+      deliveries.map(pick).sort((a, b) => a - b),
+      0.5,
+    );
   return {
     delivered: Math.min(...deliveries.map((d) => d.delivered)),
     first: median((d) => d.first),

@@ -4,6 +4,8 @@
  * piece of JSON work took from 0.92 to 1.35 s within ten minutes): the probe tells a reader comparing two runs
  * whether the machine or the code moved.
  */
+import { percentile } from './bench-client';
+
 const PAGE = {
   edges: Array.from({ length: 40 }, (_, i) => ({
     cursor: `${'c'.repeat(48)}${i}`,
@@ -28,5 +30,8 @@ export function speedProbe(): number {
     if (edges !== ROUNDS * PAGE.edges.length) throw new Error('speed probe miscounted');
     times.push(performance.now() - started);
   }
-  return Math.round(times.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!);
+  return percentile(
+    times.sort((a, b) => a - b),
+    0.5,
+  );
 }
