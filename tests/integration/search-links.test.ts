@@ -99,6 +99,23 @@ describe('searchLinks', () => {
     expect(await ids(reader, `run ${word('shoe')}`)).toEqual([saved.titled]);
   });
 
+  it('gives each found link as link(id) gives it', async () => {
+    const fields = `id url normalizedUrl title description siteName excerpt wordCount readingMinutes status
+      tags { name } note visibility owner { id } createdAt updatedAt crawledAt`;
+    const { searchLinks } = await execute<{ searchLinks: { edges: { node: Record<string, unknown> }[] } }>(
+      `query($q: String!) { searchLinks(query: $q) { edges { node { ${fields} } } } }`,
+      { q: word('note') },
+      { token: owner.accessToken },
+    );
+    const { link } = await execute<{ link: Record<string, unknown> }>(
+      `query($id: ID!) { link(id: $id) { ${fields} } }`,
+      { id: saved.excerpted },
+      { token: owner.accessToken },
+    );
+    expect(link.note).toBe(`remember ${word('note')}`);
+    expect(searchLinks.edges.map((e) => e.node)).toEqual([link]);
+  });
+
   it('finds Korean by part of a word', async () => {
     const found = await search(reader, `서울 ${word('ko')}`);
     expect(found.edges.map((e) => e.node.id)).toEqual([saved.korean]);

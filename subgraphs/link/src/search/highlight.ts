@@ -1,6 +1,4 @@
 import { escapeHtml } from '@link-archive/core';
-import type { Repository } from 'typeorm';
-import type { Link } from '../link/link.entity';
 import type { SearchTerms } from './search-terms';
 
 const START = '\u0001';
@@ -26,32 +24,31 @@ function markWords(text: string, words: string[]): string {
   return `${from > 0 ? '…' : ''}${markEach(text.slice(from, first + 200), words)}`;
 }
 
+/** What a snippet is cut from: the title and the excerpt (or description) of a link (alias `l`). */
+const SNIPPET_SOURCE = `coalesce(l.title, '') || ' — ' || coalesce(nullif(l.excerpt, ''), l.description, '')`;
+
 /**
- * A snippet per link: title and excerpt (or description) around the matches, HTML-escaped, matches in
- * `<mark>`. PostgreSQL's ts_headline marks the English words (stemmed); Korean words are marked where they
- * appear, and make the window when no English word was marked.
+ * The columns a snippet is made from, for a select list (alias `l`, `:searchEnglish` bound): the source text and
+ * PostgreSQL's ts_headline of it, which marks the English words (stemmed).
  */
-export async function highlight(
-  links: Repository<Link>,
-  page: Link[],
-  terms: SearchTerms,
-): Promise<Map<string, string>> {
-  if (!page.length) return new Map();
-  const rows: { id: string; headline: string; source: string }[] = await links.query(
-    `SELECT id, coalesce(title, '') || ' — ' || coalesce(nullif(excerpt, ''), description, '') AS source,
-            CASE WHEN $1 = '' THEN '' ELSE ts_headline('english', coalesce(title, '') || ' — ' || coalesce(nullif(excerpt, ''), description, ''),
-              websearch_to_tsquery('english', $1),
-              'StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
-            END AS headline
-       FROM link.links WHERE id = ANY($2::uuid[])`,
-    [terms.english, page.map((l) => l.id)],
-  );
-  return new Map(
-    rows.map((r) => {
-      const marked = r.headline.includes(START)
-        ? markEach(r.headline, terms.koreanWords)
-        : markWords(r.source, terms.koreanWords);
-      return [r.id, escapeHtml(marked).replaceAll(START, '<mark>').replaceAll(STOP, '</mark>')];
-    }),
-  );
+export const snippetColumnsSql = `${SNIPPET_SOURCE} AS snippet_source,
+  CASE WHEN :searchEnglish = '' THEN '' ELSE ts_headline('english', ${SNIPPET_SOURCE},
+    websearch_to_tsquery('english', :searchEnglish),
+    'StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
+  END AS snippet_headline`;
+
+export interface SnippetColumns {
+  snippet_source: string;
+  snippet_headline: string;
+}
+
+/**
+ * A link's snippet: title and excerpt (or description) around the matches, HTML-escaped, matches in `<mark>`.
+ * Korean words are marked where they appear, and make the window when no English word was marked.
+ */
+export function snippet(row: SnippetColumns, terms: SearchTerms): string {
+  const marked = row.snippet_headline.includes(START)
+    ? markEach(row.snippet_headline, terms.koreanWords)
+    : markWords(row.snippet_source, terms.koreanWords);
+  return escapeHtml(marked).replaceAll(START, '<mark>').replaceAll(STOP, '</mark>');
 }

@@ -1,8 +1,8 @@
 import { badInput, isUuid, pageSize, type Page, type Viewer } from '@link-archive/core';
-import { In, type Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import type { Link } from '../link/link.entity';
 import { VisibilityPolicy } from '../link/visibility';
-import { highlight } from './highlight';
+import { snippet, snippetColumnsSql, type SnippetColumns } from './highlight';
 import { savedBuckets, savedBucketsQuery } from './saved-buckets';
 import {
   documentHoldsSql,
@@ -141,7 +141,8 @@ function decodeCursor(after: string | null | undefined): SearchCursor | null {
   return { score: value, id, asOf, plan };
 }
 
-interface RankedRow {
+/** A ranked link: its columns (aliased by property name), its score and snippet, and the window's facts. */
+interface RankedRow extends SnippetColumns, Record<string, unknown> {
   id: string;
   score: number;
   /** to the microsecond, as created_at is */
@@ -158,11 +159,17 @@ interface RankedRow {
  */
 export class LinkSearch {
   private stats: (LinkStats & { until: number }) | null = null;
+  /** Every column of a link, named by its property (alias `l`). */
+  private readonly entityColumns: string;
 
   constructor(
     private readonly links: Repository<Link>,
     private readonly limits: PlanLimits = PLAN_LIMITS,
-  ) {}
+  ) {
+    this.entityColumns = links.metadata.columns
+      .map((c) => `l.${c.databaseName} AS "${c.propertyName}"`)
+      .join(', ');
+  }
 
   /** The planner's link count, the saving rate of the last day and the oldest link's age, read every STATS_TTL_MS. */
   private async linkStats(): Promise<LinkStats> {
@@ -216,23 +223,24 @@ export class LinkSearch {
       ranked = await this.rank(viewer, terms, { asOf, plan, cursor, take: limit + 1 });
     }
     asOf ??= ranked[0]?.as_of ?? '';
-    const page = ranked.slice(0, limit);
-    const byId = new Map(
-      (page.length ? await this.links.findBy({ id: In(page.map((r) => r.id)) }) : []).map((l) => [l.id, l]),
-    );
-    const nodes = page.map((r) => byId.get(r.id)).filter((l): l is Link => !!l);
-    const snippets = await highlight(this.links, nodes, terms);
-    const edges = page
-      .filter((r) => byId.has(r.id))
-      .map((r) => {
-        const node = byId.get(r.id)!;
-        node.searchHighlight = snippets.get(node.id) ?? null;
-        return { cursor: encodeCursor({ score: Number(r.score), id: r.id, asOf: asOf!, plan }), node };
-      });
+    const edges = ranked.slice(0, limit).map((row) => {
+      const node = this.entity(row);
+      node.searchHighlight = snippet(row, terms);
+      return { cursor: encodeCursor({ score: Number(row.score), id: row.id, asOf: asOf!, plan }), node };
+    });
     return {
       edges,
       pageInfo: { hasNextPage: ranked.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
     };
+  }
+
+  /** A link from a ranked row's columns, hydrated as TypeORM hydrates a find's. */
+  private entity(row: RankedRow): Link {
+    const link = this.links.create();
+    const driver = this.links.manager.connection.driver;
+    for (const column of this.links.metadata.columns)
+      column.setEntityValue(link, driver.prepareHydratedValue(row[column.propertyName], column));
+    return link;
   }
 
   /** The window of newest matches (as of asOf) found by the plan, ranked, past the cursor, `take` of them. */
@@ -261,33 +269,39 @@ export class LinkSearch {
         : null;
     // each plan's shape is fixed by a subquery the planner cannot flatten (LIMIT, OFFSET 0): a walk reads the
     // newest links in order; the others take the text index's matches (in a slice, only those saved in its days).
-    // The window is chosen on narrow rows; only its links are read again, by key, to be ranked.
+    // The window carries what ranking reads (document, owner, note), so its links are not read again to be ranked.
+    const windowColumns = 'l.id, l.created_at, l.owner_id, l.note, l.search_document';
     const shared =
       plan.kind === 'walk'
-        ? `SELECT l.id, l.created_at FROM (
-             SELECT l.id, l.owner_id, l.visibility, l.search_document, l.created_at FROM link.links l
+        ? `SELECT ${windowColumns} FROM (
+             SELECT ${windowColumns}, l.visibility FROM link.links l
               WHERE ${current} ORDER BY l.created_at DESC, l.id DESC LIMIT :walkRows) l
             WHERE ${documentHoldsSql(terms)} AND ${visible} ${newest}`
-        : `SELECT l.id, l.created_at FROM (
-             SELECT l.id, l.owner_id, l.visibility, l.deleted_at, l.created_at FROM link.links l
+        : `SELECT ${windowColumns} FROM (
+             SELECT ${windowColumns}, l.visibility, l.deleted_at FROM link.links l
               WHERE ${savedIn ? `${INDEXED_DOCUMENT} @@ (${tsquerySql(terms)} && :savedIn::tsquery)` : matches}
              OFFSET 0) l
             WHERE ${current} AND ${visible} ${newest}`;
-    // own notes are a branch of their own (an OR with the note would read every match): the owner's index finds them
+    // own notes are a branch of their own (an OR with the note would read every match): the owner's index finds
+    // them. Only the page's links are read whole, with their snippets.
     const sql = `
       WITH shared AS (${shared}),
       win AS (
         SELECT * FROM (
           (SELECT * FROM shared)
           UNION ALL
-          (SELECT l.id, l.created_at FROM link.links l
+          (SELECT ${windowColumns} FROM link.links l
             WHERE ${current} AND ${ownNoteMatchesSql(terms)} AND NOT (${documentHoldsSql(terms)}) ${newest})
-        ) l ${newest})
-      SELECT l.id, ${score} AS score, (SELECT count(*) FROM shared)::int AS shared_matches,
+        ) l ${newest}),
+      ranked AS (
+        SELECT l.id, ${score} AS score FROM win l
+         ${at.cursor ? `WHERE (${score}, l.id) < (:afterScore::float8, :afterId::uuid)` : ''}
+         ORDER BY score DESC, l.id DESC LIMIT :take)
+      SELECT ${this.entityColumns}, r.score, ${snippetColumnsSql},
+             (SELECT count(*) FROM shared)::int AS shared_matches,
              to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS as_of
-        FROM win JOIN link.links l ON l.id = win.id
-       ${at.cursor ? `WHERE (${score}, l.id) < (:afterScore::float8, :afterId::uuid)` : ''}
-       ORDER BY score DESC, l.id DESC LIMIT :take`;
+        FROM ranked r JOIN link.links l ON l.id = r.id
+       ORDER BY r.score DESC, r.id DESC`;
     const [statement, values] = this.links.manager.connection.driver.escapeQueryWithParameters(
       sql,
       {
