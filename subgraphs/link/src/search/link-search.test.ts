@@ -35,20 +35,21 @@ const stats = { links: 1_000_000, savesPerHour: 1_370, spanHours: 2 * 365 * 24 }
 
 describe('windowPlan', () => {
   it('walks the newest links for a common query, slices a middling one, takes all matches of a rare one', () => {
-    expect(windowPlan(125_000, true, stats)).toEqual({ kind: 'walk', rows: 16_000 });
-    expect(windowPlan(20_000, true, stats)).toEqual({ kind: 'slice', hours: 73 });
+    expect(windowPlan(125_000, true, stats)).toEqual({ kind: 'walk', rows: 4_800 });
+    expect(windowPlan(20_000, true, stats)).toEqual({ kind: 'slice', hours: 22 });
     expect(windowPlan(800, true, stats)).toEqual({ kind: 'all' });
     // several lexemes AND the saved-in buckets cost more than all their matches
     expect(windowPlan(20_000, false, stats)).toEqual({ kind: 'all' });
     // a middling word in a young archive: the slice would reach back to its first link
-    expect(windowPlan(20_000, true, { ...stats, spanHours: 50 })).toEqual({ kind: 'all' });
+    expect(windowPlan(20_000, true, { ...stats, spanHours: 20 })).toEqual({ kind: 'all' });
   });
 
   it('widens a plan that fell short by how many matches it found, to all in the end', () => {
-    expect(widened({ kind: 'slice', hours: 73 }, 500, true, stats)).toEqual({ kind: 'slice', hours: 292 });
+    expect(widened({ kind: 'slice', hours: 22 }, 50, true, stats)).toEqual({ kind: 'slice', hours: 264 });
+    expect(widened({ kind: 'slice', hours: 22 }, 250, true, stats)).toEqual({ kind: 'slice', hours: 53 });
     expect(widened({ kind: 'slice', hours: 73 }, 0, true, stats)).toEqual({ kind: 'all' });
-    expect(widened({ kind: 'walk', rows: 16_000 }, 900, true, stats)).toEqual({ kind: 'slice', hours: 26 });
-    expect(widened({ kind: 'walk', rows: 16_000 }, 900, false, stats)).toEqual({ kind: 'all' });
+    expect(widened({ kind: 'walk', rows: 4_800 }, 250, true, stats)).toEqual({ kind: 'slice', hours: 9 });
+    expect(widened({ kind: 'walk', rows: 4_800 }, 250, false, stats)).toEqual({ kind: 'all' });
   });
 });
 
@@ -136,7 +137,7 @@ describe('searchLinks over more matches than its window', () => {
       expect(shapes[0]).toBe(name);
     }
     const seen = pagesBy.all!;
-    // the newest 1,000 matches: the recent title first, the 100-day-old one outside the window
+    // the newest 300 matches: the recent title first, the 100-day-old one outside the window
     expect(seen).toHaveLength(SEARCH_WINDOW);
     expect(new Set(seen).size).toBe(SEARCH_WINDOW);
     expect(seen[0]).toBe(`Recent ${word}`);
