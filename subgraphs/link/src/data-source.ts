@@ -8,6 +8,7 @@ import { LinkReadableCopies1733000000000 } from './migrations/1733000000000-read
 import { LinkSearch1733100000000 } from './migrations/1733100000000-link-search';
 import { LinkSaveRequests1733700000000 } from './migrations/1733700000000-save-requests';
 import { SearchSavedBuckets1734000000000 } from './migrations/1734000000000-search-saved-buckets';
+import { SearchOwnNotes1734100000000 } from './migrations/1734100000000-search-own-notes';
 
 import { LINK_SCHEMA } from '@link-archive/link-domain';
 
@@ -27,5 +28,6 @@ export const linkDataSource = (options: Pick<DataSourceOptions, 'url' | 'logger'
       LinkSearch1733100000000,
       LinkSaveRequests1733700000000,
       SearchSavedBuckets1734000000000,
+      SearchOwnNotes1734100000000,
     ],
   });

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { withoutStatementTimeout } from './without-statement-timeout';
 
 /**
  * The text index also holds the day, the week (counted from the epoch) and the month each link was saved in, as
@@ -32,7 +33,7 @@ export class SearchSavedBuckets1734000000000 implements MigrationInterface {
         SELECT regexp_replace(regexp_replace(q::text, '(''(?:[^'']|'''')*'')(:\\*)?', '\\1\\2:' || weights, 'g'),
                               ''':\\*:', ''':*', 'g')::tsquery
       $$`);
-    await this.withoutTimeout(q, async () => {
+    await withoutStatementTimeout(q, async () => {
       await q.query(`CREATE INDEX CONCURRENTLY IF NOT EXISTS links_search_saved_idx ON link.links
                        USING gin ((search_document || link.saved_buckets(created_at)))`);
       await q.query('DROP INDEX CONCURRENTLY IF EXISTS link.links_search_document_idx');
@@ -43,7 +44,7 @@ export class SearchSavedBuckets1734000000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await this.withoutTimeout(q, async () => {
+    await withoutStatementTimeout(q, async () => {
       await q.query(
         'CREATE INDEX CONCURRENTLY IF NOT EXISTS links_search_document_idx ON link.links USING gin (search_document)',
       );
@@ -51,15 +52,5 @@ export class SearchSavedBuckets1734000000000 implements MigrationInterface {
     });
     await q.query('DROP FUNCTION link.saved_buckets(timestamptz)');
     await q.query('DROP FUNCTION link.tsquery_in_weights(tsquery, text)');
-  }
-
-  /** An index over every link takes longer than a request's statement timeout. */
-  private async withoutTimeout(q: QueryRunner, work: () => Promise<void>): Promise<void> {
-    await q.query('SET statement_timeout = 0');
-    try {
-      await work();
-    } finally {
-      await q.query('RESET statement_timeout');
-    }
   }
 }

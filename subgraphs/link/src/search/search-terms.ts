@@ -69,9 +69,13 @@ export const documentMatchesSql = (terms: SearchTerms) => `${INDEXED_DOCUMENT} @
 /** The same test on a row already read (no index): the stored document alone, nothing to compute. */
 export const documentHoldsSql = (terms: SearchTerms) => `l.search_document @@ ${tsquerySql(terms)}`;
 
-/** The viewer's own note matches (alias `l`, `:me` bound). */
+/**
+ * The viewer's own note matches (alias `l`, `:me` bound), by the notes' text index: the query AND the owner's
+ * lexeme (see the SearchOwnNotes migration).
+ */
 export const ownNoteMatchesSql = (terms: SearchTerms) =>
-  `(l.owner_id = :me AND l.note IS NOT NULL AND ${NOTE_DOCUMENT} @@ ${tsquerySql(terms)})`;
+  `(l.owner_id = :me AND l.note IS NOT NULL
+    AND link.note_document(l.note, l.owner_id) @@ (${tsquerySql(terms)} && link.owner_notes(:me::uuid)))`;
 
 /** The SQL condition a link matches a search with (alias `l`): its indexed document, or the viewer's own note. */
 export const matchesSql = (terms: SearchTerms) =>
