@@ -3,9 +3,9 @@ import { withoutStatementTimeout } from './without-statement-timeout';
 
 /**
  * A search matches the viewer's own notes too. Found through the owner's index, that read every link of theirs
- * (about 2.5 µs each: 25 ms a search for someone with 10,000 links). This text index holds each note's words
- * with its owner as a lexeme no query can spell ("@o<uuid>"), so "these words AND mine" reads only the owner's
- * matching notes. Partial: only links with a note are in it.
+ * on every search (a reader with 10,000 links of their own: ~70 ms a search in the database, ~10 ms with this).
+ * This text index holds each note's words with its owner as a lexeme no query can spell ("@o<uuid>"), so "these
+ * words AND mine" reads only the owner's matching notes. Partial: only links with a note are in it.
  */
 export class SearchOwnNotes1734100000000 implements MigrationInterface {
   name = 'SearchOwnNotes1734100000000';

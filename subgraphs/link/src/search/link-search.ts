@@ -300,8 +300,8 @@ export class LinkSearch {
               WHERE ${savedIn ? `${INDEXED_DOCUMENT} @@ (${tsquerySql(terms)} && :savedIn::tsquery)` : matches}
              OFFSET 0) l
             WHERE ${current} AND ${visible} ${newest}`;
-    // own notes are a branch of their own (an OR with the note would read every match): the owner's index finds
-    // them. Only the page's links are read whole, with their snippets.
+    // own notes are a branch of their own (an OR with the note would read every match): the notes' text index
+    // finds them. Only the page's links are read whole, with their snippets.
     const sql = `
       WITH shared AS (${shared}),
       win AS (
