@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@link-archive/devstack';
-import { execute, firstCode, gql, signUp, signUpAdmin, stack, type TestAccount } from '@link-archive/testkit';
+import {
+  execute,
+  firstCode,
+  gql,
+  signUp,
+  signUpAdmin,
+  stack,
+  uniqueHandle,
+  type TestAccount,
+} from '@link-archive/testkit';
 import { buildSchema, parse, validate } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -48,14 +57,27 @@ describe('admin operations', () => {
   });
 
   it('find accounts by handle prefix, newest first, in pages', async () => {
-    const accounts = [await signUp(), await signUp(), await signUp()];
-    const prefix = accounts[0]!.handle.slice(0, 3);
+    // handles sharing a stem no other test's account has (by handle, e-mail or display name: all three match)
+    const stem = uniqueHandle('a').slice(0, 10);
+    const handles: string[] = [];
+    for (const n of [1, 2, 3]) {
+      const account = await signUp();
+      const handle = `${stem}_${n}`;
+      await execute(
+        'mutation($h: String) { updateProfile(handle: $h) { id } }',
+        { h: handle },
+        {
+          token: account.accessToken,
+        },
+      );
+      handles.push(handle);
+    }
     const seen: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 500; i++) {
       const page: UsersPage = await execute<UsersPage>(
         ADMIN_USERS,
-        { q: accounts[0]!.handle, first: 1, after },
+        { q: stem, first: 1, after },
         { token: admin.accessToken },
       );
       const { adminUsers } = page;
@@ -63,22 +85,21 @@ describe('admin operations', () => {
       if (!adminUsers.pageInfo.hasNextPage) break;
       after = adminUsers.pageInfo.endCursor;
     }
-    expect(seen).toEqual([accounts[0]!.handle]);
+    // newest first, a page at a time
+    expect(seen).toEqual([...handles].reverse());
     const { adminUsers } = await execute<{ adminUsers: { edges: { node: { handle: string } }[] } }>(
       ADMIN_USERS,
-      { q: prefix.toUpperCase(), first: 100 },
+      { q: stem.toUpperCase(), first: 100 },
       { token: admin.accessToken },
     );
-    const handles = adminUsers.edges.map((e) => e.node.handle);
-    expect(handles.every((h) => h.startsWith(prefix))).toBe(true);
-    // newest first: the three made here in order
-    const mine = handles.filter((h) => accounts.some((a) => a.handle === h));
-    expect(mine).toEqual(
-      [...accounts]
-        .reverse()
-        .map((a) => a.handle)
-        .filter((h) => h.startsWith(prefix)),
+    // case-insensitive; the exact handle too
+    expect(adminUsers.edges.map((e) => e.node.handle)).toEqual([...handles].reverse());
+    const exact = await execute<{ adminUsers: { edges: { node: { handle: string } }[] } }>(
+      ADMIN_USERS,
+      { q: handles[0] },
+      { token: admin.accessToken },
     );
+    expect(exact.adminUsers.edges.map((e) => e.node.handle)).toEqual([handles[0]]);
     expect(firstCode(await gql(ADMIN_USERS, { q: 'x'.repeat(101) }, { token: admin.accessToken }))).toBe(
       'BAD_USER_INPUT',
     );
