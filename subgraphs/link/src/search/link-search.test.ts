@@ -35,21 +35,20 @@ const stats = { links: 1_000_000, savesPerHour: 1_370, spanHours: 2 * 365 * 24 }
 
 describe('windowPlan', () => {
   it('walks the newest links for a common query, slices a middling one, takes all matches of a rare one', () => {
-    expect(windowPlan(125_000, true, stats)).toEqual({ kind: 'walk', rows: 4_800 });
-    expect(windowPlan(20_000, true, stats)).toEqual({ kind: 'slice', hours: 22 });
-    expect(windowPlan(800, true, stats)).toEqual({ kind: 'all' });
-    // several lexemes AND the saved-in buckets cost more than all their matches
-    expect(windowPlan(20_000, false, stats)).toEqual({ kind: 'all' });
-    // a middling word in a young archive: the slice would reach back to its first link
-    expect(windowPlan(20_000, true, { ...stats, spanHours: 20 })).toEqual({ kind: 'all' });
+    expect(windowPlan(125_000, stats)).toEqual({ kind: 'walk', rows: 4_800 });
+    expect(windowPlan(20_000, stats)).toEqual({ kind: 'slice', hours: 22 });
+    // a rarer query's slice reaches back months, still reading about twice the window's rows, not all 5,000
+    expect(windowPlan(5_000, stats)).toEqual({ kind: 'slice', hours: 88 });
+    expect(windowPlan(800, stats)).toEqual({ kind: 'all' });
+    // a middling query in a young archive: the slice would reach back to its first link
+    expect(windowPlan(20_000, { ...stats, spanHours: 20 })).toEqual({ kind: 'all' });
   });
 
   it('widens a plan that fell short by how many matches it found, to all in the end', () => {
-    expect(widened({ kind: 'slice', hours: 22 }, 50, true, stats)).toEqual({ kind: 'slice', hours: 264 });
-    expect(widened({ kind: 'slice', hours: 22 }, 250, true, stats)).toEqual({ kind: 'slice', hours: 53 });
-    expect(widened({ kind: 'slice', hours: 73 }, 0, true, stats)).toEqual({ kind: 'all' });
-    expect(widened({ kind: 'walk', rows: 4_800 }, 250, true, stats)).toEqual({ kind: 'slice', hours: 9 });
-    expect(widened({ kind: 'walk', rows: 4_800 }, 250, false, stats)).toEqual({ kind: 'all' });
+    expect(widened({ kind: 'slice', hours: 22 }, 50, stats)).toEqual({ kind: 'slice', hours: 264 });
+    expect(widened({ kind: 'slice', hours: 22 }, 250, stats)).toEqual({ kind: 'slice', hours: 53 });
+    expect(widened({ kind: 'slice', hours: 73 }, 0, stats)).toEqual({ kind: 'all' });
+    expect(widened({ kind: 'walk', rows: 4_800 }, 250, stats)).toEqual({ kind: 'slice', hours: 9 });
   });
 });
 
@@ -121,21 +120,26 @@ describe('searchLinks over more matches than its window', () => {
       slice: { walkRows: 0, allMatches: 0 },
       all: { walkRows: 0, allMatches: Number.MAX_SAFE_INTEGER },
     };
-    const pagesBy: Record<string, string[]> = {};
-    for (const [name, limits] of Object.entries(plans)) {
-      const search = new LinkSearch(counted, limits);
-      shapes.length = 0;
-      const seen: string[] = [];
-      let after: string | null = null;
-      for (let pages = 0; pages < 20; pages++) {
-        const page = await search.search(viewer, word, MAX_PAGE_SIZE, after);
-        seen.push(...page.edges.map((e) => e.node.title ?? ''));
-        if (!page.pageInfo.hasNextPage) break;
-        after = page.pageInfo.endCursor;
+    /** Every title a search pages through, under each plan's limits (asserting the plan each was found by). */
+    const pagesByPlan = async (query: string) => {
+      const pagesBy: Record<string, string[]> = {};
+      for (const [name, limits] of Object.entries(plans)) {
+        const search = new LinkSearch(counted, limits);
+        shapes.length = 0;
+        const seen: string[] = [];
+        let after: string | null = null;
+        for (let pages = 0; pages < 20; pages++) {
+          const page = await search.search(viewer, query, MAX_PAGE_SIZE, after);
+          seen.push(...page.edges.map((e) => e.node.title ?? ''));
+          if (!page.pageInfo.hasNextPage) break;
+          after = page.pageInfo.endCursor;
+        }
+        pagesBy[name] = seen;
+        expect(shapes[0]).toBe(name);
       }
-      pagesBy[name] = seen;
-      expect(shapes[0]).toBe(name);
-    }
+      return pagesBy;
+    };
+    const pagesBy = await pagesByPlan(word);
     const seen = pagesBy.all!;
     // the newest 300 matches: the recent title first, the 100-day-old one outside the window
     expect(seen).toHaveLength(SEARCH_WINDOW);
@@ -146,6 +150,13 @@ describe('searchLinks over more matches than its window', () => {
     expect(seen).not.toContain('Entry 1099');
     expect(pagesBy.walk).toEqual(seen);
     expect(pagesBy.slice).toEqual(seen);
+
+    // two words: the entries alone hold both; every plan finds the newest 300 of them
+    const pairs = await pagesByPlan(`notes ${word}`);
+    expect(new Set(pairs.all)).toEqual(new Set(many.slice(0, SEARCH_WINDOW).map((m) => m.title)));
+    expect(pairs.all).toHaveLength(SEARCH_WINDOW);
+    expect(pairs.walk).toEqual(pairs.all);
+    expect(pairs.slice).toEqual(pairs.all);
 
     // a cursor is the client's: one asking for a walk over a billion links is held to the longest the server plans
     const walking = new LinkSearch(counted, plans.walk);

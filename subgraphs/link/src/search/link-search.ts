@@ -9,7 +9,6 @@ import {
   documentHoldsSql,
   documentMatchesSql,
   INDEXED_DOCUMENT,
-  lexemeCount,
   ownNoteMatchesSql,
   scoreSql,
   searchParameters,
@@ -46,11 +45,13 @@ export interface PlanLimits {
   allMatches: number;
 }
 /**
- * Measured at 1,000,000 links: a walk tests about one link a µs; a match read through the text index costs about
- * 2-3 µs, and a slice costs a few ms more in the index than all matches of a rare word. A walk is planned for a
- * query in one link of fifteen or more.
+ * Measured at 1,000,000 links: a walk tests about one link a µs; every match the text index gives is a row read,
+ * 2-3 µs from shared buffers and 5-20 µs when its page must come from the OS (the usual case for a query not asked
+ * lately: the table is ten times the buffers). A slice reads about twice the window's rows whatever the query's
+ * matches, so a query expected in more than twice that many links is sliced. A walk is planned for a query in one
+ * link of fifteen or more.
  */
-const PLAN_LIMITS: PlanLimits = { walkRows: 15 * SEARCH_WINDOW, allMatches: 2_500 };
+const PLAN_LIMITS: PlanLimits = { walkRows: 15 * SEARCH_WINDOW, allMatches: 4 * SEARCH_WINDOW };
 /** A plan reaches this far beyond where the window is expected, since visibility and chance thin the matches. */
 const HEADROOM = 2;
 /** Slices past ten years are everything. */
@@ -71,27 +72,24 @@ interface LinkStats {
 }
 
 /**
- * The plan for a query the planner expects to match `estimate` links. Only a query of one lexeme is sliced: the text
- * index answers "several lexemes AND saved in these months" by reading every month's entries, slower than all
- * matches of the lexemes together.
+ * The plan for a query the planner expects to match `estimate` links. A slice of several common words costs more
+ * in the text index than all their matches (it goes through the slice's bucket entries, ~0.2 µs each, when every
+ * word is commoner than a bucket), but it reads a few hundred rows instead of thousands, which is what a search
+ * waits for: two common words in 4,901 links took 113 ms with their pages outside shared buffers, 14 ms sliced (1,000,000
+ * links, the database alone).
  */
-export function windowPlan(
-  estimate: number,
-  oneLexeme: boolean,
-  stats: LinkStats,
-  limits: PlanLimits = PLAN_LIMITS,
-): WindowPlan {
+export function windowPlan(estimate: number, stats: LinkStats, limits: PlanLimits = PLAN_LIMITS): WindowPlan {
   const share = Math.min(Math.max(estimate, 1) / Math.max(stats.links, 1), 1);
   const rowsHoldingWindow = SEARCH_WINDOW / share;
   if (rowsHoldingWindow <= limits.walkRows)
     return { kind: 'walk', rows: Math.ceil(rowsHoldingWindow * HEADROOM) };
-  if (estimate < limits.allMatches || !oneLexeme) return { kind: 'all' };
+  if (estimate < limits.allMatches) return { kind: 'all' };
   return slice((rowsHoldingWindow * HEADROOM) / stats.savesPerHour, stats);
 }
 
 /** The next plan after one that found only `found` matches: a slice reaching back far enough to hold a window. */
-export function widened(plan: WindowPlan, found: number, oneLexeme: boolean, stats: LinkStats): WindowPlan {
-  if (plan.kind === 'all' || !oneLexeme) return { kind: 'all' };
+export function widened(plan: WindowPlan, found: number, stats: LinkStats): WindowPlan {
+  if (plan.kind === 'all') return { kind: 'all' };
   const grow = Math.max(2, (HEADROOM * SEARCH_WINDOW) / Math.max(found, 1));
   return slice(plan.kind === 'walk' ? (plan.rows * grow) / stats.savesPerHour : plan.hours * grow, stats);
 }
@@ -230,14 +228,13 @@ export class LinkSearch {
     const cursor = decodeCursor(after);
     let asOf = cursor?.asOf ?? null;
     const stats = await this.linkStats();
-    const oneLexeme = lexemeCount(terms) === 1;
-    let plan = cursor?.plan ?? windowPlan(await this.estimate(terms), oneLexeme, stats, this.limits);
+    let plan = cursor?.plan ?? windowPlan(await this.estimate(terms), stats, this.limits);
     let ranked = await this.rank(viewer, terms, { asOf, plan, cursor, take: limit + 1 });
     // a walk or slice that fell short of a window (the estimate was off) leaves newer matches outside it
     // (a later page past its window's last row has no row to tell)
     while (plan.kind !== 'all' && (ranked[0] ? ranked[0].shared_matches < SEARCH_WINDOW : !cursor)) {
       asOf ??= ranked[0]?.as_of ?? null;
-      plan = widened(plan, ranked[0]?.shared_matches ?? 0, oneLexeme, stats);
+      plan = widened(plan, ranked[0]?.shared_matches ?? 0, stats);
       ranked = await this.rank(viewer, terms, { asOf, plan, cursor, take: limit + 1 });
     }
     asOf ??= ranked[0]?.as_of ?? '';

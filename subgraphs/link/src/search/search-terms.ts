@@ -38,11 +38,6 @@ export function searchTerms(field: string, raw: string | null | undefined): Sear
   };
 }
 
-/** About how many lexemes the query asks for: each English word, each two-syllable gram of a Korean one. */
-export const lexemeCount = (terms: SearchTerms): number =>
-  terms.english.split(/\s+/).filter(Boolean).length +
-  terms.koreanWords.reduce((sum, word) => sum + Math.max(word.length - 1, 1), 0);
-
 /** The named parameters the SQL below uses (with `:me` bound by the caller). */
 export const searchParameters = (terms: SearchTerms): Record<string, string> => ({
   searchEnglish: terms.english,
