@@ -75,8 +75,8 @@ interface LinkStats {
  * The plan for a query the planner expects to match `estimate` links. A slice of several common words costs more
  * in the text index than all their matches (it goes through the slice's bucket entries, ~0.2 µs each, when every
  * word is commoner than a bucket), but it reads a few hundred rows instead of thousands, which is what a search
- * waits for: two common words in 4,901 links took 113 ms with their pages outside shared buffers, 14 ms sliced (1,000,000
- * links, the database alone).
+ * waits for: two common words in 4,901 links took 113 ms with their pages outside shared buffers, 14 ms sliced
+ * (1,000,000 links, the database alone).
  */
 export function windowPlan(estimate: number, stats: LinkStats, limits: PlanLimits = PLAN_LIMITS): WindowPlan {
   const share = Math.min(Math.max(estimate, 1) / Math.max(stats.links, 1), 1);
