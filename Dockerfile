@@ -43,5 +43,5 @@ CMD ["node", "workers/dist/index.js"]
 
 FROM runtime
 USER node
-# overridden per service in docker-compose.yml
-CMD ["node", "gateway/dist/index.js"]
+# overridden per service in docker-compose.yml; the gateway's V8 flags: packages/devstack/src/node-flags.ts
+CMD ["node", "--max-semi-space-size=64", "gateway/dist/index.js"]

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { NODE_FLAGS } from '@link-archive/devstack';
 import { testQuery } from './data';
 import { benchSupergraph } from './supergraph';
 import { BENCH_SUBGRAPHS } from './subgraphs';
@@ -171,7 +172,8 @@ export async function runGatewaysBenchmark(
       .replace(/package\.json$/, 'dist/bin.js');
     const ours = (dedup: boolean): Variant => ({
       name: dedup ? 'ours' : 'ours, GATEWAY_DEDUP=off',
-      command: [process.execPath, join(repo, 'gateway', 'dist', 'index.js')],
+      // as deployed: with the gateway's V8 flags
+      command: [process.execPath, ...NODE_FLAGS.gateway!, join(repo, 'gateway', 'dist', 'index.js')],
       env: {
         NODE_ENV: 'production',
         GATEWAY_AUTH: 'off',
@@ -234,8 +236,8 @@ export function gatewaysSection(f: GatewaysFigures): string {
 
 The public gateways benchmark's four subgraphs (\`bench/federation\`, written fresh from its data, one process)
 and the TestQuery (~87 KB per response), ${f.connections} connections for ${f.seconds} s after a 5 s warm-up;
-each gateway alone on core 0 (\`taskset\`), subgraphs and load on core 1. Ours runs with \`GATEWAY_AUTH=off\` in
-production mode. \`npm run bench:federation\`.
+each gateway alone on core 0 (\`taskset\`), subgraphs and load on core 1. Ours runs as deployed (production mode, its
+V8 flags: \`${NODE_FLAGS.gateway!.join(' ')}\`) with \`GATEWAY_AUTH=off\`. \`npm run bench:federation\`.
 
 | gateway | requests/s | p50 | p99 | errors | gateway CPU per request (core busy) | RSS |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: |

@@ -5,6 +5,7 @@ export * from './s3';
 export * from './secrets';
 export * from './free-port';
 export * from './launch-stack';
+export * from './node-flags';
 export * from './isolated-stack';
 export * from './redis-prefix';
 export * from './graphql-request';

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { NODE_FLAGS } from './node-flags';
 import { repoRoot } from './paths';
 import type { StackSecrets } from './secrets';
 
@@ -78,7 +79,8 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
   if (options.logs !== 'inherit') mkdirSync(options.logs.dir, { recursive: true });
   const start = (name: string, script: string, env: Record<string, string | undefined>): Child => {
     const logs = options.logs;
-    const child = spawn(process.execPath, ['--enable-source-maps', join(repoRoot, script)], {
+    const flags = NODE_FLAGS[name] ?? [];
+    const child = spawn(process.execPath, [...flags, '--enable-source-maps', join(repoRoot, script)], {
       env: { ...common, ...env },
       stdio: logs === 'inherit' ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
     });
