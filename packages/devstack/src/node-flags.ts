@@ -6,7 +6,7 @@
  * its request; with many requests in flight, V8's default young generation (16 MB semi-spaces) fills before they
  * finish, so their objects are copied and promoted, and garbage collection was the top item of its CPU profile
  * (23 % on the federation benchmark's TestQuery). 64 MB semi-spaces let them die young: ~10 % less CPU per request
- * there (`npm run bench:federation`), for up to 96 MB more memory at peak.
+ * under that benchmark's load (alternated runs with and without), for up to 96 MB more memory at peak.
  */
 export const NODE_FLAGS: Readonly<Record<string, readonly string[]>> = {
   gateway: ['--max-semi-space-size=64'],
