@@ -26,6 +26,7 @@ import { SubgraphDataSource } from './graphql/subgraph-data-source';
 import { installResultShaping } from './graphql/result-shaping';
 import { subgraphUrls } from './graphql/subgraph-urls';
 import { startGatewaySockets } from './subscriptions/gateway-sockets';
+import { ExecutionSlots } from './limits/execution-slots';
 import { rateLimit } from './limits/rate-limit';
 import { healthRoutes } from './observability/health';
 import { metricsRoutes } from './observability/metrics';
@@ -33,6 +34,9 @@ import { corsPolicy, originsOf } from './browsers/cors-policy';
 import { requestId } from './observability/request-id';
 import { PartnerKeys } from './partners/partner-keys';
 import { loadManifest, trustedDocuments } from './partners/trusted-documents';
+
+/** After this long an execution is waiting on a subgraph, not on the core: it frees its slot for the next. */
+const EXECUTION_RELEASE_AFTER_MS = 1_000;
 
 export interface RunningGateway {
   url: string;
@@ -132,6 +136,11 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
     graphqlHandler(server, {
       context: async (identity) => createContext(identity, env.GATEWAY_SECRET),
       dedup: env.GATEWAY_DEDUP === 'on',
+      slots: new ExecutionSlots(
+        env.GATEWAY_MAX_EXECUTIONS,
+        64 * env.GATEWAY_MAX_EXECUTIONS,
+        EXECUTION_RELEASE_AFTER_MS,
+      ),
     }),
   );
   const sockets = tokens

@@ -18,6 +18,7 @@ let supergraphPath: string;
 let stock: Awaited<ReturnType<typeof startStockGateway>>;
 let ours: RunningGateway;
 let oursUnshared: RunningGateway;
+let oursOneAtATime: RunningGateway;
 
 const base = () => ({
   NODE_ENV: 'test',
@@ -38,11 +39,20 @@ beforeAll(async () => {
   oursUnshared = await startGateway(
     gatewayEnvironment.parse({ ...base(), GATEWAY_AUTH: 'off', GATEWAY_DEDUP: 'off' }),
   );
+  oursOneAtATime = await startGateway(
+    gatewayEnvironment.parse({
+      ...base(),
+      GATEWAY_AUTH: 'off',
+      GATEWAY_DEDUP: 'off',
+      GATEWAY_MAX_EXECUTIONS: '1',
+    }),
+  );
 });
 
 afterAll(async () => {
   await ours?.close();
   await oursUnshared?.close();
+  await oursOneAtATime?.close();
   await stock?.close();
   await subgraphs?.close();
 });
@@ -113,6 +123,32 @@ describe('identical requests in flight (GATEWAY_DEDUP)', () => {
     const unshared = await burst(oursUnshared.url, 20);
     for (const body of unshared.bodies) expect(body).toEqual({ status: 200, text: expected });
     expect(unshared.fetches).toBe(single.fetches * 20);
+  });
+});
+
+describe('GATEWAY_MAX_EXECUTIONS', () => {
+  it('runs the rest in turn and refuses past 64 waiting per slot with a 503 and RATE_LIMITED', async () => {
+    const expected = (await post(stock.url, { query: testQuery, operationName: 'TestQuery' })).text;
+    const responses = await Promise.all(
+      Array.from({ length: 150 }, async () => {
+        const res = await fetch(oursOneAtATime.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: testQuery, operationName: 'TestQuery' }),
+        });
+        return { status: res.status, retryAfter: res.headers.get('retry-after'), text: await res.text() };
+      }),
+    );
+    const served = responses.filter((r) => r.status === 200);
+    const refused = responses.filter((r) => r.status !== 200);
+    // one running and 64 waiting at most: of 150 sent together, some wait their turn and the rest are refused
+    expect(served.length).toBeGreaterThan(1);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const r of served) expect(r.text).toBe(expected);
+    for (const r of refused) {
+      expect([r.status, r.retryAfter]).toEqual([503, '1']);
+      expect(JSON.parse(r.text).errors[0].extensions).toEqual({ code: 'RATE_LIMITED', retryAfter: 1 });
+    }
   });
 });
 

@@ -1,9 +1,11 @@
 import { parse as parseUrl } from 'node:url';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import type { ForwardedIdentity } from '@link-archive/core';
+import { ErrorCode, type ForwardedIdentity } from '@link-archive/core';
 import type { Request, Response } from 'express';
 import { Counter } from 'prom-client';
+import { ExecutionQueueFull, type ExecutionSlots } from '../limits/execution-slots';
 import type { GatewayContext } from './context';
+import { graphqlError } from './http-errors';
 import { operationKind } from './operation-kind';
 
 const sharedCounter = new Counter({
@@ -64,7 +66,11 @@ function send(res: Response, response: SharedResponse): void {
  */
 export function graphqlHandler(
   server: ApolloServer<GatewayContext>,
-  options: { context: (identity: ForwardedIdentity) => Promise<GatewayContext>; dedup: boolean },
+  options: {
+    context: (identity: ForwardedIdentity) => Promise<GatewayContext>;
+    dedup: boolean;
+    slots: ExecutionSlots;
+  },
 ) {
   server.assertStarted('graphqlHandler()');
   const inFlight = new Map<string, Promise<Outcome>>();
@@ -74,15 +80,17 @@ export function graphqlHandler(
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const response = await server.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: {
-        method: req.method.toUpperCase(),
-        headers,
-        search: parseUrl(req.url).search ?? '',
-        body: req.body,
-      },
-      context: () => options.context(res.locals.identity as ForwardedIdentity),
-    });
+    const response = await options.slots.run(() =>
+      server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: {
+          method: req.method.toUpperCase(),
+          headers,
+          search: parseUrl(req.url).search ?? '',
+          body: req.body,
+        },
+        context: () => options.context(res.locals.identity as ForwardedIdentity),
+      }),
+    );
     if (response.body.kind === 'complete') {
       return {
         shared: {
@@ -119,7 +127,13 @@ export function graphqlHandler(
       inFlight.set(key, outcome);
       void outcome.catch(() => undefined).finally(() => inFlight.delete(key));
     }
-    const done = await outcome;
-    if ('shared' in done) send(res, done.shared);
+    try {
+      const done = await outcome;
+      if ('shared' in done) send(res, done.shared);
+    } catch (err) {
+      if (!(err instanceof ExecutionQueueFull)) throw err;
+      res.setHeader('retry-after', '1');
+      graphqlError(res, 503, ErrorCode.RATE_LIMITED, err.message, { retryAfter: 1 });
+    }
   };
 }

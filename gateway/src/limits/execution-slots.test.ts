@@ -1,0 +1,86 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { ExecutionQueueFull, ExecutionSlots } from './execution-slots';
+
+/** A piece of work that runs until its test lets it finish. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { open, opened };
+}
+
+describe('ExecutionSlots', () => {
+  it('runs at most its limit at once and admits the waiting in arrival order', async () => {
+    const slots = new ExecutionSlots(2, 10, 60_000);
+    const gates = Array.from({ length: 5 }, gate);
+    const started: number[] = [];
+    let running = 0;
+    let most = 0;
+    const runs = gates.map((g, i) =>
+      slots.run(async () => {
+        started.push(i);
+        most = Math.max(most, ++running);
+        await g.opened;
+        running--;
+        return i;
+      }),
+    );
+    await sleep(5);
+    expect(started).toEqual([0, 1]);
+    expect(slots.load).toEqual({ active: 2, waiting: 3 });
+    gates[1]!.open();
+    await sleep(5);
+    expect(started).toEqual([0, 1, 2]);
+    for (const g of gates) g.open();
+    expect(await Promise.all(runs)).toEqual([0, 1, 2, 3, 4]);
+    expect(started).toEqual([0, 1, 2, 3, 4]);
+    expect(most).toBe(2);
+    expect(slots.load).toEqual({ active: 0, waiting: 0 });
+  });
+
+  it('refuses with ExecutionQueueFull once as many as it allows are waiting, and frees the slot of a failed run', async () => {
+    const slots = new ExecutionSlots(1, 1, 60_000);
+    const g = gate();
+    const first = slots.run(() => g.opened);
+    const second = slots.run(async () => {
+      throw new Error('boom');
+    });
+    await expect(slots.run(async () => 'third')).rejects.toBeInstanceOf(ExecutionQueueFull);
+    g.open();
+    await first;
+    await expect(second).rejects.toThrow('boom');
+    expect(slots.load).toEqual({ active: 0, waiting: 0 });
+    expect(await slots.run(async () => 'after')).toBe('after');
+  });
+
+  it('lets the next one in when an execution has run for releaseAfterMs (waiting on a slow subgraph)', async () => {
+    const slots = new ExecutionSlots(1, 10, 30);
+    const stuck = gate();
+    const slow = slots.run(() => stuck.opened);
+    let nextRan = false;
+    const next = slots.run(async () => {
+      nextRan = true;
+    });
+    await sleep(5);
+    expect(nextRan).toBe(false);
+    await next;
+    expect(nextRan).toBe(true);
+    // the slow one finishing later does not free a slot a second time
+    stuck.open();
+    await slow;
+    expect(slots.load).toEqual({ active: 0, waiting: 0 });
+  });
+
+  it('with a limit of 0 runs everything at once', async () => {
+    const slots = new ExecutionSlots(0, 0, 60_000);
+    const g = gate();
+    const runs = Array.from({ length: 100 }, () => slots.run(() => g.opened));
+    let last = false;
+    await slots.run(async () => {
+      last = true;
+    });
+    expect(last).toBe(true);
+    g.open();
+    await Promise.all(runs);
+  });
+});
