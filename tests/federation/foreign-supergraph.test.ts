@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout } from 'node:timers/promises';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -149,6 +150,37 @@ describe('GATEWAY_MAX_EXECUTIONS', () => {
       expect([r.status, r.retryAfter]).toEqual([503, '1']);
       expect(JSON.parse(r.text).errors[0].extensions).toEqual({ code: 'RATE_LIMITED', retryAfter: 1 });
     }
+  });
+});
+
+describe('GATEWAY_MAX_EXECUTIONS, clients that leave', () => {
+  it('does not run the requests of clients that left while they waited', async () => {
+    const fetchesOf = async (run: () => Promise<unknown>) => {
+      const before = Object.values(subgraphs.requests).reduce((a, b) => a + b, 0);
+      await run();
+      return Object.values(subgraphs.requests).reduce((a, b) => a + b, 0) - before;
+    };
+    const send = (signal?: AbortSignal) =>
+      fetch(oursOneAtATime.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: testQuery, operationName: 'TestQuery' }),
+        signal,
+      }).then((res) => res.text());
+    const single = await fetchesOf(() => send());
+    const leaving = new AbortController();
+    const fetches = await fetchesOf(async () => {
+      const kept = Array.from({ length: 30 }, () => send());
+      await setTimeout(30);
+      // sent once the 30 kept are in, so they wait behind them (one execution at a time) when their clients leave
+      const left = Array.from({ length: 30 }, () => send(leaving.signal).catch(() => 'left'));
+      await setTimeout(20);
+      leaving.abort();
+      expect(await Promise.all(left)).toEqual(Array.from({ length: 30 }, () => 'left'));
+      for (const text of await Promise.all(kept)) expect(text.length).toBeGreaterThan(80_000);
+      await setTimeout(200);
+    });
+    expect(fetches).toBe(30 * single);
   });
 });
 

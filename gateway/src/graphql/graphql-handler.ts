@@ -22,7 +22,7 @@ interface SharedResponse {
   body: Buffer | string;
 }
 
-type Outcome = { shared: SharedResponse } | { streamed: true };
+type Outcome = { shared: SharedResponse } | { streamed: true } | { abandoned: true };
 
 /** Who the result is for: requests share a result only when everything that decides what they may see agrees. */
 const identityScope = ({ viewer, partnerKeyId }: ForwardedIdentity) => [
@@ -80,17 +80,21 @@ export function graphqlHandler(
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const response = await options.slots.run(() =>
-      server.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: {
-          method: req.method.toUpperCase(),
-          headers,
-          search: parseUrl(req.url).search ?? '',
-          body: req.body,
-        },
-        context: () => options.context(res.locals.identity as ForwardedIdentity),
-      }),
+    const response = await options.slots.run(async () =>
+      // a client that left while its request waited for a slot is not worked for
+      req.socket.destroyed
+        ? null
+        : server.executeHTTPGraphQLRequest({
+            httpGraphQLRequest: {
+              method: req.method.toUpperCase(),
+              headers,
+              search: parseUrl(req.url).search ?? '',
+              body: req.body,
+            },
+            context: () => options.context(res.locals.identity as ForwardedIdentity),
+          }),
     );
+    if (!response) return { abandoned: true };
     if (response.body.kind === 'complete') {
       return {
         shared: {
