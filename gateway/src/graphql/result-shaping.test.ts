@@ -150,6 +150,14 @@ describe('result shaping', () => {
     expect(errors).toBeGreaterThan(50);
   });
 
+  it('a field aliased __proto__ is an ordinary field of the response, as in the stock code', () => {
+    const query = '{ me { __proto__: handle id } }';
+    const input = JSON.parse('{"me":{"__typename":"User","__proto__":"h1","id":"u1"}}') as unknown;
+    const ours = shaped(computeResponse, query, input);
+    expect(ours).toBe(shaped(stock.computeResponse, query, input));
+    expect(ours).toBe('{"data":{"me":{"__proto__":"h1","id":"u1"}},"errors":[]}');
+  });
+
   it('@skip/@include read their variables; a missing one fails as the stock code fails', () => {
     const query = operations[2]!;
     for (const variables of [{ skip: true }, { skip: false, keep: false }, {}]) {

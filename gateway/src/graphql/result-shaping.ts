@@ -76,6 +76,15 @@ interface Updated {
   hasErrors?: boolean;
 }
 
+/**
+ * An object of the response. Not `Object.create(null)`, which V8 keeps as a hash table ("dictionary mode"): every
+ * field set rehashes it as it grows, and JSON.stringify walks it off its fast path. Objects built by one
+ * constructor share hidden classes field by field instead. Its prototype has no prototype of its own, so no
+ * `__proto__` setter either: a field aliased `__proto__` is an ordinary own property, as in the stock code.
+ */
+class ResponseObject {}
+Object.setPrototypeOf(ResponseObject.prototype, null);
+
 const own = (input: Input, key: string): unknown =>
   Object.prototype.hasOwnProperty.call(input, key) ? input[key] : undefined;
 
@@ -333,7 +342,7 @@ function updateOutputValue(
       objectType = named;
     }
     const outputObject =
-      outputValue === undefined ? (Object.create(null) as Output) : (outputValue as Output);
+      outputValue === undefined ? (new ResponseObject() as Output) : (outputValue as Output);
     const applied = applySelectionSet(
       inputValue as Input,
       selectionSet,
@@ -383,7 +392,7 @@ export function computeResponse({ operation, variables, input, introspectionHand
     introspectionHandling,
     prepared: new WeakMap(),
   };
-  const data = Object.create(null) as Output;
+  const data = new ResponseObject() as Output;
   const applied = applySelectionSet(
     input,
     operation.selectionSet,
