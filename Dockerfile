@@ -44,4 +44,4 @@ CMD ["node", "workers/dist/index.js"]
 FROM runtime
 USER node
 # overridden per service in docker-compose.yml; the gateway's V8 flags: packages/devstack/src/node-flags.ts
-CMD ["node", "--max-semi-space-size=128", "--single-threaded-gc", "gateway/dist/index.js"]
+CMD ["node", "--max-semi-space-size=64", "--single-threaded-gc", "gateway/dist/index.js"]
