@@ -63,6 +63,8 @@ function send(res: Response, response: SharedResponse): void {
  * Apollo Server behind Express (what @as-integrations/express5 does), plus sharing: identical read-only
  * requests of one identity that arrive while one of them runs wait for it and are sent its very bytes —
  * one execution, one serialization. Never across identities, never for mutations; `dedup: false` runs each.
+ * Executions take a slot (`slots`): past its queue a request is refused with a 503, and one whose client left
+ * while it waited is dropped unexecuted.
  */
 export function graphqlHandler(
   server: ApolloServer<GatewayContext>,
