@@ -11,7 +11,7 @@
  * longer: the benchmark's p99 with deduplication on rose from 75-88 ms to 109-114 ms (alternated pairs). Not taken.
  * Collection on the main thread alone (`--single-threaded-gc`): a gateway process is given one core (replicas
  * scale it out), and there V8's parallel and concurrent collector threads only take turns with the main thread
- * and wait on each other; on the benchmark's core, 15-25 % less CPU per request (alternated runs, same load).
+ * and wait on each other; on the benchmark's core, 18-28 % less CPU per request (three alternated runs, same load).
  */
 export const NODE_FLAGS: Readonly<Record<string, readonly string[]>> = {
   gateway: ['--max-semi-space-size=64', '--single-threaded-gc'],
