@@ -1,11 +1,11 @@
 import { parse as parseUrl } from 'node:url';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import { ErrorCode, type ForwardedIdentity } from '@link-archive/core';
+import type { ForwardedIdentity } from '@link-archive/core';
 import type { Request, Response } from 'express';
 import { Counter } from 'prom-client';
 import { ExecutionQueueFull, type ExecutionSlots } from '../limits/execution-slots';
 import type { GatewayContext } from './context';
-import { graphqlError } from './http-errors';
+import { retryLater } from './http-errors';
 import { operationKind } from './operation-kind';
 
 const sharedCounter = new Counter({
@@ -138,8 +138,7 @@ export function graphqlHandler(
       if ('shared' in done) send(res, done.shared);
     } catch (err) {
       if (!(err instanceof ExecutionQueueFull)) throw err;
-      res.setHeader('retry-after', '1');
-      graphqlError(res, 503, ErrorCode.RATE_LIMITED, err.message, { retryAfter: 1 });
+      retryLater(res, 503, 1, err.message);
     }
   };
 }

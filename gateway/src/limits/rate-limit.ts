@@ -1,6 +1,6 @@
 import type { ForwardedIdentity, Redis } from '@link-archive/core';
 import type { NextFunction, Request, Response } from 'express';
-import { graphqlError } from '../graphql/http-errors';
+import { retryLater } from '../graphql/http-errors';
 import type { VerifiedPartnerKey } from '../partners/partner-keys';
 
 type CountingRedis = Redis & { countWithExpiry?: (key: string, seconds: number) => Promise<number> };
@@ -50,8 +50,7 @@ export function rateLimit(redis: Redis, perMinute: number) {
     const limit = (res.locals.partner as VerifiedPartnerKey | undefined)?.ratePerMinute ?? perMinute;
     const retryAfter = await overRateLimit(redis, res.locals.identity as ForwardedIdentity, limit);
     if (retryAfter !== null) {
-      res.setHeader('retry-after', String(retryAfter));
-      return graphqlError(res, 429, 'RATE_LIMITED', 'Too many requests', { retryAfter });
+      return retryLater(res, 429, retryAfter, 'Too many requests');
     }
     next();
   };
