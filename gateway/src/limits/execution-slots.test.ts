@@ -1,6 +1,8 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as settled } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { ExecutionQueueFull, ExecutionSlots } from './execution-slots';
+
+// `await settled()`: every promise callback queued so far has run (a check-phase turn comes after them all)
 
 /** A piece of work that runs until its test lets it finish. */
 function gate() {
@@ -25,11 +27,11 @@ describe('ExecutionSlots', () => {
         return i;
       }),
     );
-    await sleep(5);
+    await settled();
     expect(started).toEqual([0, 1]);
     expect(slots.load).toEqual({ active: 2, waiting: 3 });
     gates[1]!.open();
-    await sleep(5);
+    await settled();
     expect(started).toEqual([0, 1, 2]);
     for (const g of gates) g.open();
     expect(await Promise.all(runs)).toEqual([0, 1, 2, 3, 4]);
@@ -54,14 +56,14 @@ describe('ExecutionSlots', () => {
   });
 
   it('lets the next one in when an execution has run for releaseAfterMs (waiting on a slow subgraph)', async () => {
-    const slots = new ExecutionSlots(1, 10, 30);
+    const slots = new ExecutionSlots(1, 10, 200);
     const stuck = gate();
     const slow = slots.run(() => stuck.opened);
     let nextRan = false;
     const next = slots.run(async () => {
       nextRan = true;
     });
-    await sleep(5);
+    await settled();
     expect(nextRan).toBe(false);
     await next;
     expect(nextRan).toBe(true);
