@@ -23,7 +23,8 @@ import { tokenLimit } from './limits/max-tokens';
 import { operationLog } from './graphql/operation-log';
 import { playgroundAssets, playgroundLandingPage } from './graphql/playground';
 import { SubgraphDataSource } from './graphql/subgraph-data-source';
-import { installResultShaping } from './graphql/result-shaping';
+import { installResultShaping } from './graphql/result-shaping/compute-response';
+import { stringifyResult } from './graphql/result-shaping/shaped-text';
 import { subgraphUrls } from './graphql/subgraph-urls';
 import { startGatewaySockets } from './subscriptions/gateway-sockets';
 import { ExecutionSlots } from './limits/execution-slots';
@@ -52,7 +53,6 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
     commandTimeout: 1_000,
     enableAutoPipelining: true,
   });
-  installResultShaping();
   const supergraphSdl = readFileSync(env.SUPERGRAPH_PATH, 'utf8');
   const urls = subgraphUrls(supergraphSdl, env);
   const gateway = new ApolloGateway({
@@ -60,6 +60,7 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
     buildService: ({ name, url }) =>
       new SubgraphDataSource(name, urls[name] ?? url!, env.SUBGRAPH_TIMEOUT_MS, logger),
   });
+  installResultShaping(gateway);
   const mask = maskErrors(logger, { suggestions: env.NODE_ENV === 'development' });
   const introspectionOpen = env.NODE_ENV === 'development' && env.INTROSPECTION_IN_DEVELOPMENT;
   const armor = new ApolloArmor({
@@ -84,6 +85,7 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
     allowBatchedHttpRequests: false,
     stopOnTerminationSignals: false, // index.ts owns shutdown
     formatError: mask,
+    stringifyResult,
     validationRules: limitRules,
     plugins: [
       ...armor.plugins,

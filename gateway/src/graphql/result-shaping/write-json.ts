@@ -1,0 +1,303 @@
+import type { CompositeType, SelectionSet, Type } from '@apollo/federation-internals';
+import { applySelectionSet, ResponseObject } from './shape-objects';
+import {
+  NULL_BUBBLE_UP,
+  OK,
+  assert,
+  invalidLeaf,
+  invalidTypename,
+  isCompositeType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isValidLeafValue,
+  nullForNonNull,
+  own,
+  prepare,
+  typeConditionApplies,
+  typenameFieldName,
+  type Applied,
+  type FieldStep,
+  type Input,
+  type Shaping,
+  type Step,
+} from './selection-steps';
+
+/**
+ * The merged subgraph data written straight to the response's JSON text, in one walk: no shaped copy of the
+ * data for JSON.stringify to walk again. Same text and errors as shaping objects (`shape-objects.ts`) and then
+ * stringifying them. A selection set is flattened once per runtime type into the fields the object shaping
+ * visits, in its order; where the fields of one object merge (a response name repeated with a selection set of
+ * its own), that object is shaped as objects and stringified. A null that must propagate rewinds the text to
+ * where its nullable parent began.
+ */
+
+/** A selection set's fields for one runtime type, in the order the object shaping visits them. */
+interface Plan {
+  /** A response name repeats with a selection set: its values merge, which only the object shaping does. */
+  merges: boolean;
+  entries: Entry[];
+}
+
+type Entry =
+  | { kind: 'field'; step: FieldStep; key: string; parentType: CompositeType }
+  /** @skip/@include whose variable is missing: the object shaping throws when it reaches it. */
+  | { kind: 'throw'; error: Error };
+
+interface Writer {
+  text: string;
+  shaping: Shaping;
+}
+
+// what writing a value reports to its parent
+const NULLED = 1;
+const HAS_ERRORS = 2;
+const INVALID = 4;
+
+function flatten(
+  steps: Step[],
+  parentType: CompositeType,
+  typename: string,
+  shaping: Shaping,
+  plan: Plan,
+  seen: Set<string>,
+): boolean {
+  for (const step of steps) {
+    if (step.skip instanceof Error) {
+      plan.entries.push({ kind: 'throw', error: step.skip });
+      return false; // nothing after a throw runs
+    }
+    if (step.skip) continue;
+    if (step.kind === 'fragment') {
+      if (
+        typeConditionApplies(shaping.schema, step.typeCondition, typename, parentType) &&
+        !flatten(
+          prepare(step.selectionSet, shaping).steps,
+          step.typeCondition ?? parentType,
+          typename,
+          shaping,
+          plan,
+          seen,
+        )
+      ) {
+        return false;
+      }
+      continue;
+    }
+    if (seen.has(step.responseName)) {
+      // a repeated leaf, __typename or introspection field keeps its first value: only selection sets merge
+      if (step.selectionSet && !step.introspection) plan.merges = true;
+      continue;
+    }
+    seen.add(step.responseName);
+    plan.entries.push({ kind: 'field', step, key: `${JSON.stringify(step.responseName)}:`, parentType });
+  }
+  return true;
+}
+
+function planFor(
+  selectionSet: SelectionSet,
+  parentType: CompositeType,
+  typename: string,
+  shaping: Shaping,
+): Plan {
+  const prepared = prepare(selectionSet, shaping);
+  prepared.plans ??= new Map();
+  let byTypename = prepared.plans.get(parentType) as Map<string, Plan> | undefined;
+  if (!byTypename) prepared.plans.set(parentType, (byTypename = new Map()));
+  let plan = byTypename.get(typename);
+  if (!plan) {
+    plan = { merges: false, entries: [] };
+    flatten(prepared.steps, parentType, typename, shaping, plan, new Set());
+    byTypename.set(typename, plan);
+  }
+  return plan;
+}
+
+/** What JSON.stringify escapes in a string: quotes, backslashes, control characters and lone surrogates. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it looks for
+const NEEDS_ESCAPING = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+function leafJson(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      // most strings need no escaping: quoting them is faster than the call into JSON.stringify
+      return NEEDS_ESCAPING.test(value) ? JSON.stringify(value) : `"${value}"`;
+    case 'number':
+      return Number.isFinite(value) ? `${value}` : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    default:
+      return JSON.stringify(value);
+  }
+}
+
+/** The object shaping of one object, stringified: for objects whose fields merge, or with a strange __typename. */
+function writeShapedObject(
+  writer: Writer,
+  input: Input,
+  selectionSet: SelectionSet,
+  parentType: CompositeType,
+  path: (string | number)[],
+): Applied {
+  const output = new ResponseObject() as Record<string, unknown>;
+  if (applySelectionSet(input, selectionSet, output, writer.shaping, path, parentType) === NULL_BUBBLE_UP) {
+    return NULL_BUBBLE_UP;
+  }
+  writer.text += JSON.stringify(output);
+  return OK;
+}
+
+/** Writes `{…}` for the object, or nothing and NULL_BUBBLE_UP when a non-null field of it is null. */
+export function writeObject(
+  writer: Writer,
+  input: Input,
+  selectionSet: SelectionSet,
+  parentType: CompositeType,
+  path: (string | number)[],
+): Applied {
+  const typename = input[typenameFieldName];
+  if (typename && typeof typename !== 'string') {
+    return writeShapedObject(writer, input, selectionSet, parentType, path);
+  }
+  const plan = planFor(selectionSet, parentType, (typename as string) || '', writer.shaping);
+  if (plan.merges) return writeShapedObject(writer, input, selectionSet, parentType, path);
+  const { shaping } = writer;
+  const mark = writer.text.length;
+  writer.text += '{';
+  let separator = '';
+  for (const entry of plan.entries) {
+    if (entry.kind === 'throw') throw entry.error;
+    const { step } = entry;
+    if (step.introspection) {
+      const json = JSON.stringify(shaping.introspectionHandling(step.selection)) as string | undefined;
+      if (json !== undefined) {
+        writer.text += separator + entry.key + json;
+        separator = ',';
+      }
+      continue;
+    }
+    let inputValue = own(input, step.responseName) ?? null;
+    if (step.name === typenameFieldName) {
+      if (inputValue === null && step.responseName !== typenameFieldName) {
+        inputValue = input[typenameFieldName] ?? null;
+      }
+      const type =
+        inputValue !== null && typeof inputValue === 'string'
+          ? (shaping.schema.type(inputValue) ?? entry.parentType)
+          : entry.parentType;
+      if (!isObjectType(type)) {
+        writer.text = writer.text.slice(0, mark);
+        return NULL_BUBBLE_UP;
+      }
+      writer.text += `${separator}${entry.key}${JSON.stringify(type.name)}`;
+      separator = ',';
+      continue;
+    }
+    writer.text += separator + entry.key;
+    separator = ',';
+    path.push(step.responseName);
+    const written = writeValue(writer, step.type, inputValue, step.selectionSet, path, entry.parentType);
+    path.pop();
+    if (written & INVALID) {
+      writer.text = writer.text.slice(0, mark);
+      return NULL_BUBBLE_UP;
+    }
+  }
+  writer.text += '}';
+  return OK;
+}
+
+function writeValue(
+  writer: Writer,
+  type: Type,
+  inputValue: unknown,
+  selectionSet: SelectionSet | undefined,
+  path: (string | number)[],
+  parentType: CompositeType,
+): number {
+  assert(inputValue !== undefined, 'Should not pass undefined for `inputValue` to this method');
+  if (isNonNullType(type)) {
+    const written = writeValue(writer, type.ofType, inputValue, selectionSet, path, parentType);
+    if (!(written & NULLED)) return 0;
+    if (!(written & HAS_ERRORS)) writer.shaping.errors.push(nullForNonNull(path, type.ofType, parentType));
+    return NULLED | HAS_ERRORS | INVALID;
+  }
+  if (inputValue === null) {
+    writer.text += 'null';
+    return NULLED;
+  }
+  if (isListType(type)) {
+    assert(
+      Array.isArray(inputValue),
+      () => `Invalid non-list value ${String(inputValue)} returned by subgraph for list type ${String(type)}`,
+    );
+    const list = inputValue as unknown[];
+    const mark = writer.text.length;
+    writer.text += '[';
+    let nullify = false;
+    let hasErrors = false;
+    for (let index = 0; index < list.length; index++) {
+      if (index > 0) writer.text += ',';
+      path.push(index);
+      const written = writeValue(writer, type.ofType, list[index], selectionSet, path, parentType);
+      path.pop();
+      if (written & INVALID) nullify = true;
+      if (written & HAS_ERRORS) hasErrors = true;
+    }
+    if (nullify) {
+      writer.text = `${writer.text.slice(0, mark)}null`;
+      return NULLED | (hasErrors ? HAS_ERRORS : 0);
+    }
+    writer.text += ']';
+    return hasErrors ? HAS_ERRORS : 0;
+  }
+  if (isCompositeType(type)) {
+    assert(selectionSet, () => `Invalid empty selection set for composite type ${String(type)}`);
+    assert(
+      typeof inputValue === 'object',
+      () =>
+        `Invalid non-object value ${String(inputValue)} returned by subgraph for composite type ${String(type)}`,
+    );
+    const inputTypename = (inputValue as Input)[typenameFieldName];
+    assert(
+      inputTypename === undefined || typeof inputTypename === 'string',
+      () => `Invalid non-string value ${String(inputTypename)} for __typename at ${String(path)}`,
+    );
+    let objectType: CompositeType = type;
+    if (inputTypename) {
+      const named = writer.shaping.schema.type(inputTypename as string);
+      if (!named || !isCompositeType(named)) {
+        writer.shaping.errors.push(invalidTypename(path, type, parentType));
+        writer.text += 'null';
+        return NULLED | HAS_ERRORS;
+      }
+      objectType = named;
+    }
+    if (writeObject(writer, inputValue as Input, selectionSet, objectType, path) === OK) return 0;
+    writer.text += 'null';
+    return NULLED | HAS_ERRORS;
+  }
+  if (!isValidLeafValue(writer.shaping.schema, inputValue, type as Parameters<typeof isValidLeafValue>[2])) {
+    writer.shaping.errors.push(invalidLeaf(path, type, parentType));
+    writer.text += 'null';
+    return NULLED | HAS_ERRORS;
+  }
+  writer.text += leafJson(inputValue);
+  return 0;
+}
+
+/** The data as JSON text, or null when a non-null root field is null. */
+export function writeData(
+  input: Input,
+  selectionSet: SelectionSet,
+  rootType: CompositeType,
+  shaping: Shaping,
+): string | null {
+  const writer: Writer = { text: '', shaping };
+  if (writeObject(writer, input, selectionSet, rootType, []) === NULL_BUBBLE_UP) return null;
+  // flattened now (charCodeAt does), so the thousands of pieces it was joined from are garbage before the
+  // response waits its turn to be sent, instead of surviving a young-generation collection or two
+  writer.text.charCodeAt(0);
+  return writer.text;
+}
