@@ -23,7 +23,7 @@ const gatewayFields = z.object({
    */
   GATEWAY_DEDUP: z.enum(['on', 'off']).default('on'),
   /** GraphQL executions at once over HTTP (0: no limit); 64 times as many may wait, the rest get a 503. */
-  GATEWAY_MAX_EXECUTIONS: z.coerce.number().int().min(0).max(10_000).default(32),
+  GATEWAY_MAX_EXECUTIONS: z.coerce.number().int().min(0).max(10_000).default(128),
   GATEWAY_SECRET: optionalString(),
   JWT_PUBLIC_KEY: optionalString(),
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),

@@ -29,7 +29,7 @@ describe('ExecutionSlots', () => {
     );
     await settled();
     expect(started).toEqual([0, 1]);
-    expect(slots.load).toEqual({ active: 2, waiting: 3 });
+    expect(slots.load).toMatchObject({ active: 2, waiting: 3 });
     gates[1]!.open();
     await settled();
     expect(started).toEqual([0, 1, 2]);
@@ -37,7 +37,7 @@ describe('ExecutionSlots', () => {
     expect(await Promise.all(runs)).toEqual([0, 1, 2, 3, 4]);
     expect(started).toEqual([0, 1, 2, 3, 4]);
     expect(most).toBe(2);
-    expect(slots.load).toEqual({ active: 0, waiting: 0 });
+    expect(slots.load).toMatchObject({ active: 0, waiting: 0 });
   });
 
   it('refuses with ExecutionQueueFull once as many as it allows are waiting, and frees the slot of a failed run', async () => {
@@ -51,7 +51,7 @@ describe('ExecutionSlots', () => {
     g.open();
     await first;
     await expect(second).rejects.toThrow('boom');
-    expect(slots.load).toEqual({ active: 0, waiting: 0 });
+    expect(slots.load).toMatchObject({ active: 0, waiting: 0 });
     expect(await slots.run(async () => 'after')).toBe('after');
   });
 
@@ -70,7 +70,37 @@ describe('ExecutionSlots', () => {
     // the slow one finishing later does not free a slot a second time
     stuck.open();
     await slow;
-    expect(slots.load).toEqual({ active: 0, waiting: 0 });
+    expect(slots.load).toMatchObject({ active: 0, waiting: 0 });
+  });
+
+  it('a raised limit lets the waiting in at once; a lowered one holds them until fewer run than it allows', async () => {
+    const slots = new ExecutionSlots(4, 100, 60_000);
+    const gates = Array.from({ length: 8 }, gate);
+    const started: number[] = [];
+    const runs = gates.map((g, i) =>
+      slots.run(async () => {
+        started.push(i);
+        await g.opened;
+      }),
+    );
+    await settled();
+    expect(started).toEqual([0, 1, 2, 3]);
+    slots.setLimit(6);
+    await settled();
+    expect(started).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(slots.load).toMatchObject({ active: 6, waiting: 2, limit: 6, queued: 4 });
+    slots.setLimit(2);
+    for (const i of [0, 1, 2, 3]) gates[i]!.open();
+    await settled();
+    // six ran, the limit is two: four finishing leaves two running and nobody let in
+    expect(started).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(slots.load).toMatchObject({ active: 2, waiting: 2 });
+    gates[4]!.open();
+    await settled();
+    expect(started).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    for (const g of gates) g.open();
+    await Promise.all(runs);
+    expect(slots.load).toMatchObject({ active: 0, waiting: 0, limit: 2 });
   });
 
   it('with a limit of 0 runs everything at once', async () => {
