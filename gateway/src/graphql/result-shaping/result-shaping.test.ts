@@ -22,6 +22,8 @@ const schema = buildSchema(`
     score: Float
     tags: [String!]
     role: Role
+    verified: Boolean
+    joined: DateTime
     best: Link
     links: [Link!]
   }
@@ -34,13 +36,14 @@ const schema = buildSchema(`
   }
   union SearchResult = User | Link
   enum Role { USER ADMIN }
+  scalar DateTime
 `);
 
 const operations = [
-  `{ me { id handle name } count }`,
+  `{ me { id handle name verified joined } count }`,
   `{ me { __typename id alias: handle best { url title owner { handle } } } }`,
   `query($skip: Boolean!, $keep: Boolean = true) {
-     users(first: 3) { id handle @skip(if: $skip) name @include(if: $keep) score tags role
+     users(first: 3) { id handle @skip(if: $skip) name @include(if: $keep) score tags role verified joined
        links { id url ... on Link { title rating } } }
    }`,
   `{ node(id: "1") { __typename id ... on User { handle links { title } } ... on Link { url owner { id handle } } } }`,
@@ -65,6 +68,8 @@ const user = (n: number): Record<string, unknown> => ({
   score: n * 1.5,
   tags: ['a', 'b'],
   role: n % 3 ? 'USER' : 'ADMIN',
+  verified: n % 2 === 0,
+  joined: n % 2 ? `2026-01-0${n}T00:00:00Z` : { at: n },
   kind: 'User',
   best: link(n, false),
   links: [link(n, false), link(n + 1, false)],
@@ -103,6 +108,7 @@ function damaged(value: unknown, next: () => number): unknown {
     if (roll < 0.08) return null;
     if (roll < 0.11) return { not: 'a leaf' };
     if (roll < 0.13) return 42;
+    if (roll < 0.15) return true;
     return value;
   }
   const out: Record<string, unknown> = {};

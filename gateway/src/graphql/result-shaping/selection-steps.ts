@@ -15,7 +15,10 @@ import type { GraphQLError } from 'graphql';
 export const {
   ERRORS,
   Variable,
+  baseType,
   isCompositeType,
+  isCustomScalarType,
+  isEnumType,
   isListType,
   isNonNullType,
   isObjectType,

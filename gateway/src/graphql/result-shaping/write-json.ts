@@ -1,16 +1,18 @@
-import type { CompositeType, SelectionSet, Type } from '@apollo/federation-internals';
+import type { CompositeType, NamedType, Schema, SelectionSet, Type } from '@apollo/federation-internals';
 import { applySelectionSet, ResponseObject } from './shape-objects';
 import {
   NULL_BUBBLE_UP,
   OK,
   assert,
+  baseType,
   invalidLeaf,
   invalidTypename,
   isCompositeType,
+  isCustomScalarType,
+  isEnumType,
   isListType,
   isNonNullType,
   isObjectType,
-  isValidLeafValue,
   nullForNonNull,
   own,
   prepare,
@@ -39,8 +41,22 @@ interface Plan {
   entries: Entry[];
 }
 
+/** A field of a plan, and what the values written for it look up, kept for the next value (lists repeat them). */
+interface FieldEntry {
+  kind: 'field';
+  step: FieldStep;
+  key: string;
+  parentType: CompositeType;
+  /** For a leaf field: whether a value is valid for its type (isValidLeafValue, its type's lookups done once). */
+  valid?: (value: unknown) => boolean;
+  /** The last object's __typename, its type, and the plan of the field's selection set for that type. */
+  lastTypename?: string;
+  lastType?: CompositeType;
+  lastPlan?: Plan;
+}
+
 type Entry =
-  | { kind: 'field'; step: FieldStep; key: string; parentType: CompositeType }
+  | FieldEntry
   /** @skip/@include whose variable is missing: the object shaping throws when it reaches it. */
   | { kind: 'throw'; error: Error };
 
@@ -90,9 +106,42 @@ function flatten(
       continue;
     }
     seen.add(step.responseName);
-    plan.entries.push({ kind: 'field', step, key: `${JSON.stringify(step.responseName)}:`, parentType });
+    const entry: FieldEntry = {
+      kind: 'field',
+      step,
+      key: `${JSON.stringify(step.responseName)}:`,
+      parentType,
+    };
+    const base = baseType(step.type);
+    if (!isCompositeType(base)) entry.valid = leafValidator(shaping.schema, base);
+    plan.entries.push(entry);
   }
   return true;
+}
+
+const INTEGER = /^-?(?:0|[1-9][0-9]*)$/;
+
+/** isValidLeafValue (federation-internals) for one type, with its lookups of the built-in types done once. */
+function leafValidator(schema: Schema, type: NamedType): (value: unknown) => boolean {
+  if (isCustomScalarType(type)) return () => true;
+  const isBoolean = type === schema.booleanType();
+  const isFloat = type === schema.floatType();
+  const isIntegral = type === schema.intType() || type === schema.idType();
+  const stringValid = !isBoolean && type !== schema.intType() && !isFloat;
+  const enumType = isEnumType(type) ? type : undefined;
+  return (value) => {
+    switch (typeof value) {
+      case 'boolean':
+        return isBoolean;
+      case 'number':
+        if (!Number.isFinite(value)) return false;
+        return isIntegral ? INTEGER.test(String(value)) : isFloat;
+      case 'string':
+        return enumType ? enumType.value(value) !== undefined : stringValid;
+      default:
+        return false;
+    }
+  };
 }
 
 function planFor(
@@ -155,12 +204,23 @@ export function writeObject(
   selectionSet: SelectionSet,
   parentType: CompositeType,
   path: (string | number)[],
+  site?: FieldEntry,
 ): Applied {
   const typename = input[typenameFieldName];
   if (typename && typeof typename !== 'string') {
     return writeShapedObject(writer, input, selectionSet, parentType, path);
   }
-  const plan = planFor(selectionSet, parentType, (typename as string) || '', writer.shaping);
+  let plan: Plan;
+  if (site && site.lastPlan && site.lastType === parentType && site.lastTypename === typename) {
+    plan = site.lastPlan;
+  } else {
+    plan = planFor(selectionSet, parentType, (typename as string) || '', writer.shaping);
+    if (site) {
+      site.lastPlan = plan;
+      site.lastType = parentType;
+      site.lastTypename = typename as string | undefined;
+    }
+  }
   if (plan.merges) return writeShapedObject(writer, input, selectionSet, parentType, path);
   const { shaping } = writer;
   const mark = writer.text.length;
@@ -197,7 +257,7 @@ export function writeObject(
     writer.text += separator + entry.key;
     separator = ',';
     path.push(step.responseName);
-    const written = writeValue(writer, step.type, inputValue, step.selectionSet, path, entry.parentType);
+    const written = writeValue(writer, step.type, inputValue, entry, path, entry.parentType);
     path.pop();
     if (written & INVALID) {
       writer.text = writer.text.slice(0, mark);
@@ -212,13 +272,13 @@ function writeValue(
   writer: Writer,
   type: Type,
   inputValue: unknown,
-  selectionSet: SelectionSet | undefined,
+  entry: FieldEntry,
   path: (string | number)[],
   parentType: CompositeType,
 ): number {
   assert(inputValue !== undefined, 'Should not pass undefined for `inputValue` to this method');
   if (isNonNullType(type)) {
-    const written = writeValue(writer, type.ofType, inputValue, selectionSet, path, parentType);
+    const written = writeValue(writer, type.ofType, inputValue, entry, path, parentType);
     if (!(written & NULLED)) return 0;
     if (!(written & HAS_ERRORS)) writer.shaping.errors.push(nullForNonNull(path, type.ofType, parentType));
     return NULLED | HAS_ERRORS | INVALID;
@@ -240,7 +300,7 @@ function writeValue(
     for (let index = 0; index < list.length; index++) {
       if (index > 0) writer.text += ',';
       path.push(index);
-      const written = writeValue(writer, type.ofType, list[index], selectionSet, path, parentType);
+      const written = writeValue(writer, type.ofType, list[index], entry, path, parentType);
       path.pop();
       if (written & INVALID) nullify = true;
       if (written & HAS_ERRORS) hasErrors = true;
@@ -253,6 +313,7 @@ function writeValue(
     return hasErrors ? HAS_ERRORS : 0;
   }
   if (isCompositeType(type)) {
+    const { selectionSet } = entry.step;
     assert(selectionSet, () => `Invalid empty selection set for composite type ${String(type)}`);
     assert(
       typeof inputValue === 'object',
@@ -266,7 +327,10 @@ function writeValue(
     );
     let objectType: CompositeType = type;
     if (inputTypename) {
-      const named = writer.shaping.schema.type(inputTypename as string);
+      const named =
+        entry.lastTypename === inputTypename
+          ? entry.lastType
+          : writer.shaping.schema.type(inputTypename as string);
       if (!named || !isCompositeType(named)) {
         writer.shaping.errors.push(invalidTypename(path, type, parentType));
         writer.text += 'null';
@@ -274,11 +338,11 @@ function writeValue(
       }
       objectType = named;
     }
-    if (writeObject(writer, inputValue as Input, selectionSet, objectType, path) === OK) return 0;
+    if (writeObject(writer, inputValue as Input, selectionSet, objectType, path, entry) === OK) return 0;
     writer.text += 'null';
     return NULLED | HAS_ERRORS;
   }
-  if (!isValidLeafValue(writer.shaping.schema, inputValue, type as Parameters<typeof isValidLeafValue>[2])) {
+  if (!entry.valid!(inputValue)) {
     writer.shaping.errors.push(invalidLeaf(path, type, parentType));
     writer.text += 'null';
     return NULLED | HAS_ERRORS;
