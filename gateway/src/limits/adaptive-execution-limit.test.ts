@@ -34,7 +34,8 @@ describe('nextExecutionLimit', () => {
   });
 
   it('holds where the core is busy but not saturated, and where nobody waited', () => {
-    expect(nextExecutionLimit(16, { utilization: 0.9, active: 16, waited: true }, bounds)).toBe(16);
+    expect(nextExecutionLimit(16, { utilization: 0.8, active: 16, waited: true }, bounds)).toBe(16);
+    expect(nextExecutionLimit(16, { utilization: 0.65, active: 16, waited: true }, bounds)).toBe(16);
     expect(nextExecutionLimit(16, { utilization: 0.2, active: 3, waited: false }, bounds)).toBe(16);
   });
 

@@ -9,9 +9,15 @@ export interface ExecutionLimitBounds {
 }
 
 /** The event loop busier than this: fewer executions at once. */
-const SATURATED = 0.95;
-/** Less busy than this while requests waited for a slot: more at once. */
-const SPARE = 0.85;
+const SATURATED = 0.9;
+/**
+ * Less busy than this while requests waited for a slot: more at once. Well below SATURATED: between the two the
+ * limit holds, because a core that idles a little while executions wait is as often waiting on subgraphs that
+ * are themselves saturated, where more at once adds no throughput, only data in flight (TestQuery with the
+ * benchmark's subgraphs on one core: the limit climbing there from 8 cost 7 % more CPU per request for the
+ * same requests per second).
+ */
+const SPARE = 0.6;
 
 /**
  * The next execution limit from the last interval: on a saturated core it steps down from what was running
