@@ -158,6 +158,30 @@ export function describeLast(
     : `array element of type ${String(currentType)} at index ${element}`;
 }
 
+/**
+ * The checks the stock shaping makes of a value for a composite type before shaping it (each failure throws its
+ * message), and the value's __typename.
+ */
+export function checkedTypename(
+  selectionSet: SelectionSet | undefined,
+  inputValue: unknown,
+  type: Type,
+  path: (string | number)[],
+): string | undefined {
+  assert(selectionSet, () => `Invalid empty selection set for composite type ${String(type)}`);
+  assert(
+    typeof inputValue === 'object',
+    () =>
+      `Invalid non-object value ${String(inputValue)} returned by subgraph for composite type ${String(type)}`,
+  );
+  const inputTypename = (inputValue as Input)[typenameFieldName];
+  assert(
+    inputTypename === undefined || typeof inputTypename === 'string',
+    () => `Invalid non-string value ${String(inputTypename)} for __typename at ${String(path)}`,
+  );
+  return inputTypename as string | undefined;
+}
+
 /** The error a null in a non-null position reports (once, where no deeper error explains it). */
 export const nullForNonNull = (path: (string | number)[], type: Type, parentType: CompositeType) =>
   ERRORS.INVALID_GRAPHQL.err(`Cannot return null for non-nullable ${describeLast(path, type, parentType)}.`, {

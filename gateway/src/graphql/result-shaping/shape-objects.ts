@@ -3,6 +3,7 @@ import {
   NULL_BUBBLE_UP,
   OK,
   assert,
+  checkedTypename,
   invalidLeaf,
   invalidTypename,
   isCompositeType,
@@ -184,25 +185,15 @@ export function updateOutputValue(
     return { updated: shouldNullify ? null : updated, hasErrors };
   }
   if (isCompositeType(type)) {
-    assert(selectionSet, () => `Invalid empty selection set for composite type ${String(type)}`);
-    assert(
-      typeof inputValue === 'object',
-      () =>
-        `Invalid non-object value ${String(inputValue)} returned by subgraph for composite type ${String(type)}`,
-    );
+    const inputTypename = checkedTypename(selectionSet, inputValue, type, path);
     assert(
       outputValue === undefined || typeof outputValue === 'object',
       () =>
         `Invalid non-object value ${String(inputValue)} returned by subgraph for composite type ${String(type)}`,
     );
-    const inputTypename = (inputValue as Input)[typenameFieldName];
-    assert(
-      inputTypename === undefined || typeof inputTypename === 'string',
-      () => `Invalid non-string value ${String(inputTypename)} for __typename at ${String(path)}`,
-    );
     let objectType: CompositeType = type;
     if (inputTypename) {
-      const named = shaping.schema.type(inputTypename as string);
+      const named = shaping.schema.type(inputTypename);
       if (!named || !isCompositeType(named)) {
         shaping.errors.push(invalidTypename(path, type, parentType));
         return { updated: null, hasErrors: true };
@@ -213,7 +204,7 @@ export function updateOutputValue(
       outputValue === undefined ? (new ResponseObject() as Output) : (outputValue as Output);
     const applied = applySelectionSet(
       inputValue as Input,
-      selectionSet,
+      selectionSet!,
       outputObject,
       shaping,
       path,

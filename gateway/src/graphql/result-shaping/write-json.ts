@@ -4,6 +4,7 @@ import {
   NULL_BUBBLE_UP,
   OK,
   assert,
+  checkedTypename,
   baseType,
   invalidLeaf,
   invalidTypename,
@@ -314,23 +315,11 @@ function writeValue(
   }
   if (isCompositeType(type)) {
     const { selectionSet } = entry.step;
-    assert(selectionSet, () => `Invalid empty selection set for composite type ${String(type)}`);
-    assert(
-      typeof inputValue === 'object',
-      () =>
-        `Invalid non-object value ${String(inputValue)} returned by subgraph for composite type ${String(type)}`,
-    );
-    const inputTypename = (inputValue as Input)[typenameFieldName];
-    assert(
-      inputTypename === undefined || typeof inputTypename === 'string',
-      () => `Invalid non-string value ${String(inputTypename)} for __typename at ${String(path)}`,
-    );
+    const inputTypename = checkedTypename(selectionSet, inputValue, type, path);
     let objectType: CompositeType = type;
     if (inputTypename) {
       const named =
-        entry.lastTypename === inputTypename
-          ? entry.lastType
-          : writer.shaping.schema.type(inputTypename as string);
+        entry.lastTypename === inputTypename ? entry.lastType : writer.shaping.schema.type(inputTypename);
       if (!named || !isCompositeType(named)) {
         writer.shaping.errors.push(invalidTypename(path, type, parentType));
         writer.text += 'null';
@@ -338,7 +327,7 @@ function writeValue(
       }
       objectType = named;
     }
-    if (writeObject(writer, inputValue as Input, selectionSet, objectType, path, entry) === OK) return 0;
+    if (writeObject(writer, inputValue as Input, selectionSet!, objectType, path, entry) === OK) return 0;
     writer.text += 'null';
     return NULLED | HAS_ERRORS;
   }
