@@ -39,7 +39,10 @@ import { loadManifest, trustedDocuments } from './partners/trusted-documents';
 
 /** After this long an execution is waiting on a subgraph, not on the core: it frees its slot for the next. */
 const EXECUTION_RELEASE_AFTER_MS = 1_000;
-/** The fewest executions at once on a saturated core (TestQuery: 4 left the core a fifth idle, 8 did not). */
+/**
+ * The fewest executions at once on a saturated core. TestQuery: 4 left the core 17-18 % idle against 14-15 % at 8,
+ * for no less garbage collection per request (0.44 against 0.45 ms).
+ */
 const MIN_EXECUTIONS = 8;
 
 export interface RunningGateway {

@@ -22,7 +22,10 @@ const gatewayFields = z.object({
    * response; off runs every request on its own.
    */
   GATEWAY_DEDUP: z.enum(['on', 'off']).default('on'),
-  /** GraphQL executions at once over HTTP (0: no limit); 64 times as many may wait, the rest get a 503. */
+  /**
+   * The most GraphQL executions at once over HTTP (0: no limit); fewer, down to 8, while the core is saturated
+   * (limits/adaptive-execution-limit.ts). 64 times as many may wait, the rest get a 503.
+   */
   GATEWAY_MAX_EXECUTIONS: z.coerce.number().int().min(0).max(10_000).default(128),
   GATEWAY_SECRET: optionalString(),
   JWT_PUBLIC_KEY: optionalString(),

@@ -10,6 +10,7 @@ import type {
   Type,
 } from '@apollo/federation-internals';
 import type { GraphQLError } from 'graphql';
+import type { Plan } from './write-json';
 
 // read once: the package's exports are getters, and these run for every value of the data
 export const {
@@ -64,7 +65,7 @@ export type Step = FieldStep | FragmentStep;
 /** A selection set's steps, and what the text writer derived from them per runtime type (its plans). */
 export interface PreparedSet {
   steps: Step[];
-  plans?: Map<CompositeType, Map<string, unknown>>;
+  plans?: Map<CompositeType, Map<string, Plan>>;
 }
 
 export const OK = 0;

@@ -113,7 +113,7 @@ export function applySelectionSet(
   return OK;
 }
 
-export function updateOutputValue(
+function updateOutputValue(
   outputValue: unknown,
   type: Type,
   inputValue: unknown,

@@ -36,7 +36,7 @@ import {
  */
 
 /** A selection set's fields for one runtime type, in the order the object shaping visits them. */
-interface Plan {
+export interface Plan {
   /** A response name repeats with a selection set: its values merge, which only the object shaping does. */
   merges: boolean;
   entries: Entry[];
@@ -122,8 +122,17 @@ function flatten(
 
 const INTEGER = /^-?(?:0|[1-9][0-9]*)$/;
 
+/** Each leaf type's validator, made once: the supergraph's types outlive every request. */
+const leafValidators = new WeakMap<NamedType, (value: unknown) => boolean>();
+
 /** isValidLeafValue (federation-internals) for one type, with its lookups of the built-in types done once. */
 function leafValidator(schema: Schema, type: NamedType): (value: unknown) => boolean {
+  let valid = leafValidators.get(type);
+  if (!valid) leafValidators.set(type, (valid = makeLeafValidator(schema, type)));
+  return valid;
+}
+
+function makeLeafValidator(schema: Schema, type: NamedType): (value: unknown) => boolean {
   if (isCustomScalarType(type)) return () => true;
   const isBoolean = type === schema.booleanType();
   const isFloat = type === schema.floatType();
@@ -153,7 +162,7 @@ function planFor(
 ): Plan {
   const prepared = prepare(selectionSet, shaping);
   prepared.plans ??= new Map();
-  let byTypename = prepared.plans.get(parentType) as Map<string, Plan> | undefined;
+  let byTypename = prepared.plans.get(parentType);
   if (!byTypename) prepared.plans.set(parentType, (byTypename = new Map()));
   let plan = byTypename.get(typename);
   if (!plan) {
