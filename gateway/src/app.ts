@@ -23,7 +23,7 @@ import { tokenLimit } from './limits/max-tokens';
 import { operationLog } from './graphql/operation-log';
 import { playgroundAssets, playgroundLandingPage } from './graphql/playground';
 import { SubgraphDataSource } from './graphql/subgraph-data-source';
-import { installResultShaping } from './graphql/result-shaping/compute-response';
+import { installPlanExecution } from './graphql/plan-execution/execute-query-plan';
 import { stringifyResult } from './graphql/result-shaping/shaped-text';
 import { subgraphUrls } from './graphql/subgraph-urls';
 import { startGatewaySockets } from './subscriptions/gateway-sockets';
@@ -66,7 +66,7 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
     buildService: ({ name, url }) =>
       new SubgraphDataSource(name, urls[name] ?? url!, env.SUBGRAPH_TIMEOUT_MS, logger),
   });
-  installResultShaping(gateway);
+  installPlanExecution(gateway);
   const mask = maskErrors(logger, { suggestions: env.NODE_ENV === 'development' });
   const introspectionOpen = env.NODE_ENV === 'development' && env.INTROSPECTION_IN_DEVELOPMENT;
   const armor = new ApolloArmor({

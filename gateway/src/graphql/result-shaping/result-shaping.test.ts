@@ -1,7 +1,7 @@
 import { buildSchema, operationFromDocument, type FieldSelection } from '@apollo/federation-internals';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { computeResponse, markWrittenAsText } from './compute-response';
+import { computeResponse } from './compute-response';
 import { ShapedText, stringifyResult } from './shaped-text';
 
 const stock = require('@apollo/gateway/dist/resultShaping') as { computeResponse: typeof computeResponse };
@@ -122,12 +122,12 @@ function damaged(value: unknown, next: () => number): unknown {
   return out;
 }
 
-type Shape = (variables: Record<string, unknown>) => typeof computeResponse;
+type Shape = typeof computeResponse;
 /** The stock shaping; ours as objects (subscription events); ours written as text (HTTP responses). */
-const stockShape: Shape = () => stock.computeResponse;
-const objectShape: Shape = () => computeResponse;
-const textShape: Shape = (variables) => (args) => {
-  const result = computeResponse({ ...args, variables: markWrittenAsText(variables) });
+const stockShape: Shape = stock.computeResponse;
+const objectShape: Shape = computeResponse;
+const textShape: Shape = (args) => {
+  const result = computeResponse({ ...args, asText: true });
   expect(result.data === null || result.data instanceof ShapedText).toBe(true);
   return result;
 };
@@ -135,7 +135,7 @@ const textShape: Shape = (variables) => (args) => {
 const shaped = (shape: Shape, query: string, input: unknown, variables: Record<string, unknown> = {}) => {
   const operation = operationFromDocument(schema, parse(query), { validate: false });
   try {
-    const { data, errors } = shape(variables)({
+    const { data, errors } = shape({
       operation,
       variables,
       input: input as Record<string, unknown>,
