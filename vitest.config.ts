@@ -20,22 +20,27 @@ export default defineConfig({
     }),
   ],
   resolve: {
-    alias: {
-      '@link-archive/core': src('packages/core'),
-      '@link-archive/federation': src('packages/federation'),
-      '@link-archive/devstack': src('packages/devstack'),
-      '@link-archive/testkit': src('packages/testkit'),
-      '@link-archive/queues': src('packages/queues'),
-      '@link-archive/storage': src('packages/storage'),
-      '@link-archive/events': src('packages/events'),
-      '@link-archive/link-domain': src('packages/link-domain'),
-      '@link-archive/media-domain': src('packages/media-domain'),
-      '@link-archive/ai': src('packages/ai'),
-      '@link-archive/review-domain': src('packages/review-domain'),
-      '@link-archive/feed-domain': src('packages/feed-domain'),
-      '@link-archive/client': src('packages/client'),
-      '@link-archive/bench-federation': resolve(__dirname, 'bench/federation/src/index.ts'),
-    },
+    alias: [
+      // the CommonJS graphql that @apollo/* and type-graphql load, as in the build: the ES module build would be a
+      // second instance whose GraphQLError the servers' instanceof checks do not recognise
+      { find: /^graphql$/, replacement: resolve(__dirname, 'node_modules/graphql/index.js') },
+      ...Object.entries({
+        '@link-archive/core': src('packages/core'),
+        '@link-archive/federation': src('packages/federation'),
+        '@link-archive/devstack': src('packages/devstack'),
+        '@link-archive/testkit': src('packages/testkit'),
+        '@link-archive/queues': src('packages/queues'),
+        '@link-archive/storage': src('packages/storage'),
+        '@link-archive/events': src('packages/events'),
+        '@link-archive/link-domain': src('packages/link-domain'),
+        '@link-archive/media-domain': src('packages/media-domain'),
+        '@link-archive/ai': src('packages/ai'),
+        '@link-archive/review-domain': src('packages/review-domain'),
+        '@link-archive/feed-domain': src('packages/feed-domain'),
+        '@link-archive/client': src('packages/client'),
+        '@link-archive/bench-federation': resolve(__dirname, 'bench/federation/src/index.ts'),
+      }).map(([find, replacement]) => ({ find, replacement })),
+    ],
   },
   test: {
     include: [
