@@ -15,8 +15,9 @@ import { stringifyResult } from '../../gateway/src/graphql/result-shaping/shaped
 /**
  * Our query plan executor against @apollo/gateway's, both in this process over the benchmark's subgraphs, with
  * the subgraphs' answers damaged the ways subgraphs fail: unreachable, errors with and without paths, entities
- * missing or null, fields null or of the wrong type, too few entities, no __typename. Each fetch is damaged by
- * a seeded roll of its own request, so both gateways see the same damage whatever order their fetches run in.
+ * missing or null, fields null or of the wrong type, too few entities, no __typename. The damage is seeded by
+ * the request and each entity's representation, so both gateways see the same damage whatever order their
+ * fetches run in, and however many times they send one entity (ours sends each distinct one once).
  */
 
 type Body = { query: string; variables?: Record<string, unknown>; operationName?: string };
@@ -32,27 +33,31 @@ function rolls(seed: string) {
 
 const codes = ['INTERNAL_SERVER_ERROR', 'INVALID_GRAPHQL', 'UNAUTHENTICATED', undefined];
 
-/** One subgraph answer, damaged as the roll says (or not at all). */
-function damage(answer: Answer, next: () => number): Answer | Error {
-  const roll = next();
-  if (roll < 0.06) return new Error('connect ECONNREFUSED');
-  if (roll < 0.1) return { data: null, errors: [{ message: 'the subgraph fell over' }] };
+/**
+ * One subgraph answer, damaged as the rolls say (or not at all). The rolls for the whole fetch go by its query;
+ * those for an entity by its representation, so an entity is damaged alike however many times it is sent.
+ */
+function damage(answer: Answer, request: Body, roll: (key: string) => () => number): Answer | Error {
+  const fetch = roll(request.query)();
+  if (fetch < 0.06) return new Error('connect ECONNREFUSED');
+  if (fetch < 0.1) return { data: null, errors: [{ message: 'the subgraph fell over' }] };
   const errors: Record<string, unknown>[] = [...(answer.errors ?? [])];
   const data = answer.data;
   if (!data) return answer;
   const entities = data._entities;
-  const list: [string, unknown[]][] = Array.isArray(entities)
+  const representations = request.variables?.representations as unknown[] | undefined;
+  const lists: [string, unknown[]][] = Array.isArray(entities)
     ? [['_entities', entities]]
     : Object.entries(data).filter((e): e is [string, unknown[]] => Array.isArray(e[1]));
-  if (Array.isArray(entities) && roll < 0.13) entities.pop();
-  for (const [root, items] of list) {
+  for (const [root, items] of lists) {
     items.forEach((item, i) => {
+      const next = roll(`${request.query}|${JSON.stringify(representations?.[i] ?? [root, i])}`);
       const r = next();
       const code = codes[Math.floor(next() * codes.length)];
       const extensions = code ? { code } : undefined;
       if (r < 0.06) {
         items[i] = null;
-        errors.push({ message: `no ${root} ${i}`, path: [root, i], extensions });
+        errors.push({ message: `no such ${root}`, path: [root, i], extensions });
       } else if (r < 0.12 && item && typeof item === 'object') {
         const keys = Object.keys(item).filter((k) => k !== '__typename');
         const key = keys[Math.floor(next() * keys.length)];
@@ -62,11 +67,12 @@ function damage(answer: Answer, next: () => number): Answer | Error {
         }
       } else if (r < 0.14 && item && typeof item === 'object') {
         delete (item as Record<string, unknown>).__typename;
-      } else if (r < 0.16) {
-        errors.push({ message: 'a warning without a path', extensions });
       }
     });
   }
+  // an error of the whole fetch: no path, whatever it was sent
+  if (fetch > 0.9) errors.push({ message: 'a warning without a path', extensions: { code: 'DEPRECATED' } });
+  if (Array.isArray(entities) && fetch < 0.13) entities.pop();
   return errors.length ? { data, errors } : { data };
 }
 
@@ -79,18 +85,18 @@ class DamagingSubgraph implements GraphQLDataSource {
   ) {}
 
   async process({ request }: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
-    const body = JSON.stringify({ query: request.query, variables: request.variables });
     const res = await fetch(this.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body,
+      body: JSON.stringify({ query: request.query, variables: request.variables }),
     });
     const seed = this.seed();
-    const answer = seed
-      ? damage((await res.json()) as Answer, rolls(`${seed}|${this.name}|${body}`))
-      : await res.json();
-    if (answer instanceof Error) throw answer;
-    return answer as GatewayGraphQLResponse;
+    const answer = (await res.json()) as Answer;
+    const damaged = seed
+      ? damage(answer, request as Body, (key) => rolls(`${seed}|${this.name}|${key}`))
+      : answer;
+    if (damaged instanceof Error) throw damaged;
+    return damaged as GatewayGraphQLResponse;
   }
 }
 

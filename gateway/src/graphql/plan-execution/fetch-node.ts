@@ -14,6 +14,7 @@ import type { GraphQLError, GraphQLSchema } from 'graphql';
 import { downstreamErrors, type Cursor } from './fetch-errors';
 import { mergeData } from './merge-data';
 import { representation } from './representations';
+import { SentRepresentations } from './sent-representations';
 
 type Data = Record<string, unknown>;
 
@@ -43,6 +44,7 @@ async function send(
   fetch: FetchNode,
   cursor: Cursor,
   variables: Data,
+  sent?: SentRepresentations,
 ): Promise<Data | null | undefined> {
   const { requestContext } = execution;
   const response = await execution.serviceMap[fetch.serviceName]!.process({
@@ -54,7 +56,8 @@ async function send(
     pathInIncomingRequest: cursor.path,
   });
   if (response.errors) {
-    execution.errors.push(...downstreamErrors(response.errors, fetch, cursor));
+    const errors = sent ? sent.errorsPerEntity(response.errors) : response.errors;
+    execution.errors.push(...downstreamErrors(errors, fetch, cursor));
     if (!response.extensions?.ftv1) {
       const paths = response.errors.map((error) => ({ subgraph: fetch.serviceName, path: error.path }));
       const { metrics } = requestContext;
@@ -67,8 +70,9 @@ async function send(
 
 /**
  * One Fetch node of the plan: a root fetch merged into the data at the cursor, or an entity fetch that sends
- * the cursor's entities' representations and merges each answer into its entity. The same requests, checks,
- * errors and merged data as @apollo/gateway's executeFetch (its usage-reporting traces are left to it).
+ * the cursor's entities' representations and merges each answer into its entity. The same checks, errors and
+ * merged data as @apollo/gateway's executeFetch (its usage-reporting traces are left to it); an entity fetch
+ * sends each distinct representation once.
  */
 export function executeFetch(execution: PlanExecution, fetch: FetchNode, cursor: Cursor): Promise<void> {
   return tracer.startActiveSpan(
@@ -93,31 +97,37 @@ export function executeFetch(execution: PlanExecution, fetch: FetchNode, cursor:
           for (const entity of entities) mergeData(entity, data);
           return;
         }
-        const representations: Data[] = [];
-        const entityOf: number[] = [];
+        const sent = new SentRepresentations();
         for (let i = 0; i < entities.length; i++) {
-          const sent = representation(schema, entities[i], fetch.requires);
-          if (sent && sent.__typename) {
-            applyRewrites(schema, fetch.inputRewrites, sent);
-            representations.push(sent);
-            entityOf.push(i);
+          const represented = representation(schema, entities[i], fetch.requires);
+          if (represented && represented.__typename) {
+            applyRewrites(schema, fetch.inputRewrites, represented);
+            sent.add(represented, i);
           }
         }
-        if (representations.length < 1) return;
+        if (sent.count < 1) return;
         if ('representations' in variables) throw new Error(`Variables cannot contain key "representations"`);
-        const data = await send(execution, fetch, cursor, { ...variables, representations });
+        const data = await send(
+          execution,
+          fetch,
+          cursor,
+          { ...variables, representations: sent.unique },
+          sent,
+        );
         if (!data) return;
         const received = data._entities;
         if (!Array.isArray(received)) throw new Error(`Expected "data._entities" in response to be an array`);
-        if (received.length !== representations.length) {
-          throw new Error(`Expected "data._entities" to contain ${representations.length} elements`);
+        // the count @apollo/gateway would have sent, as its message gives it
+        if (received.length !== sent.unique.length) {
+          throw new Error(`Expected "data._entities" to contain ${sent.count} elements`);
         }
-        for (let i = 0; i < received.length; i++) {
-          const answer = received[i] as Data | null;
-          const entity = entities[entityOf[i]!]!;
-          if (answer && !answer.__typename) answer.__typename = entity.__typename;
+        for (let u = 0; u < received.length; u++) {
+          const answer = received[u] as Data | null;
+          if (answer && !answer.__typename) answer.__typename = entities[sent.firstEntity(u)]!.__typename;
           applyRewrites(schema, fetch.outputRewrites, answer as Data);
-          mergeData(entity, answer);
+        }
+        for (let r = 0; r < sent.count; r++) {
+          mergeData(entities[sent.entityOf[r]!]!, received[sent.sentAs[r]!] as Data | null);
         }
       } catch (err) {
         recordExceptions(span, [err as Error], execution.telemetryConfig);

@@ -26,6 +26,8 @@ export function mergeData(target: Data, source: Data | null | undefined): Data {
         value: undefined,
       });
     }
+    // the same object already (answers shared by entities with one representation): nothing to merge
+    if (current === value) continue;
     if (current && isObject(value)) {
       mergeData(current as Data, value);
     } else if (Array.isArray(value) && Array.isArray(current) && value.length === current.length) {
