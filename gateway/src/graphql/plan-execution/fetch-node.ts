@@ -13,7 +13,7 @@ import { SpanStatusCode } from '@opentelemetry/api';
 import type { GraphQLError, GraphQLSchema } from 'graphql';
 import { downstreamErrors, type Cursor } from './fetch-errors';
 import { mergeData } from './merge-data';
-import { representation } from './representations';
+import { Representations } from './representations';
 import { SentRepresentations } from './sent-representations';
 
 type Data = Record<string, unknown>;
@@ -98,11 +98,12 @@ export function executeFetch(execution: PlanExecution, fetch: FetchNode, cursor:
           return;
         }
         const sent = new SentRepresentations();
+        const representations = new Representations(schema);
         for (let i = 0; i < entities.length; i++) {
-          const represented = representation(schema, entities[i], fetch.requires);
+          const represented = representations.of(entities[i], fetch.requires);
           if (represented && represented.__typename) {
             applyRewrites(schema, fetch.inputRewrites, represented);
-            sent.add(represented, i);
+            sent.add(represented, representations.key, i);
           }
         }
         if (sent.count < 1) return;

@@ -14,48 +14,81 @@ function setOwn(target: Data, key: string, value: unknown): void {
 }
 
 /**
- * What a fetch's `requires` selects of an entity, to send as its representation: @apollo/gateway's
+ * What a fetch's `requires` selects of each entity, to send as its representation: @apollo/gateway's
  * executeSelectionSet (null when a selected field is missing; a fragment counts only for the entity's type), in
  * ordinary objects: the stock null-prototype ones are dictionary-mode objects that JSON.stringify walks at about
- * half the speed, and every representation is stringified into the subgraph's request.
+ * half the speed. Alongside, `key`: every value the representation was made from, each written so that it ends
+ * where the next begins, so two entities with the same key have the same representation (the fetch sends it once)
+ * without a JSON.stringify of each to find out.
  */
-export function representation(
-  schema: GraphQLSchema,
-  source: unknown,
-  selections: readonly QueryPlanSelectionNode[],
-): Data | null {
-  if (source === null) return null;
-  let result: Data = {};
-  let empty = true;
-  for (const selection of selections) {
-    if (selection.kind === 'Field') {
-      const responseName = selection.alias ?? selection.name;
-      const nested = selection.selections;
-      if (!Object.prototype.hasOwnProperty.call(source, responseName)) return null;
-      const value = (source as Data)[responseName];
-      if (value === undefined) return null;
-      if (Array.isArray(value)) {
-        setOwn(
-          result,
-          responseName,
-          nested ? value.map((element: unknown) => representation(schema, element, nested)) : value.slice(),
-        );
-      } else {
-        setOwn(result, responseName, nested ? representation(schema, value, nested) : value);
-      }
-      empty = false;
-    } else {
-      if (!selection.typeCondition || !source) continue;
-      if (!isObjectOfType(schema, source as Data, selection.typeCondition)) continue;
-      const fragment = representation(schema, source, selection.selections);
-      if (empty && fragment) {
-        result = fragment;
-        empty = false;
-      } else {
-        mergeData(result, fragment);
-        if (fragment) empty = false;
+export class Representations {
+  key = '';
+
+  constructor(private readonly schema: GraphQLSchema) {}
+
+  of(source: unknown, selections: readonly QueryPlanSelectionNode[]): Data | null {
+    this.key = '';
+    return this.select(source, selections);
+  }
+
+  private leaf(value: unknown): unknown {
+    switch (typeof value) {
+      case 'string':
+        this.key += `s${value.length}:${value}`;
+        break;
+      case 'number':
+        this.key += `n${value};`;
+        break;
+      case 'boolean':
+        this.key += value ? 'T' : 'F';
+        break;
+      default: {
+        const json = JSON.stringify(value) ?? '';
+        this.key += `j${json.length}:${json}`;
       }
     }
+    return value;
   }
-  return result;
+
+  private select(source: unknown, selections: readonly QueryPlanSelectionNode[]): Data | null {
+    if (source === null) {
+      this.key += 'z';
+      return null;
+    }
+    let result: Data = {};
+    let empty = true;
+    for (const selection of selections) {
+      if (selection.kind === 'Field') {
+        const responseName = selection.alias ?? selection.name;
+        const nested = selection.selections;
+        if (!Object.prototype.hasOwnProperty.call(source, responseName)) return null;
+        const value = (source as Data)[responseName];
+        if (value === undefined) return null;
+        if (Array.isArray(value)) {
+          this.key += `[${value.length};`;
+          const list = nested
+            ? value.map((element: unknown) => this.select(element, nested))
+            : value.map((element: unknown) => this.leaf(element));
+          setOwn(result, responseName, list);
+        } else {
+          setOwn(result, responseName, nested ? this.select(value, nested) : this.leaf(value));
+        }
+        empty = false;
+      } else {
+        if (!selection.typeCondition || !source) continue;
+        const applies = isObjectOfType(this.schema, source as Data, selection.typeCondition);
+        this.key += applies ? '+' : '-';
+        if (!applies) continue;
+        const fragment = this.select(source, selection.selections);
+        if (empty && fragment) {
+          result = fragment;
+          empty = false;
+        } else {
+          mergeData(result, fragment);
+          if (fragment) empty = false;
+        }
+      }
+    }
+    return result;
+  }
 }

@@ -23,8 +23,8 @@ export class SentRepresentations {
     return this.entityOf.length;
   }
 
-  add(representation: Data, entity: number): void {
-    const key = JSON.stringify(representation);
+  /** One entity's representation; `key` is the same for two entities only when their representations are. */
+  add(representation: Data, key: string, entity: number): void {
     let index = this.indexOf.get(key);
     if (index === undefined) {
       index = this.unique.length;
