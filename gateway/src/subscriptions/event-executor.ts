@@ -1,7 +1,8 @@
-import { executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
+import type { GraphQLDataSource, ServiceMap } from '@apollo/gateway';
 import type { QueryPlan } from '@apollo/query-planner';
 import type { ExecutionResult, FormattedExecutionResult } from 'graphql';
 import type { GatewayContext } from '../graphql/context';
+import { executeQueryPlan } from '../graphql/plan-execution/execute-query-plan';
 import type { PlannedSubscription, SubscriptionPlanner } from './subscription-planner';
 
 /** The name under which an event's own data enters the plan; no subgraph can be called this. */
