@@ -64,7 +64,13 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, urls[name] ?? url!, env.SUBGRAPH_TIMEOUT_MS, logger),
+      new SubgraphDataSource(
+        name,
+        urls[name] ?? url!,
+        env.SUBGRAPH_TIMEOUT_MS,
+        logger,
+        env.GATEWAY_DEDUP === 'on',
+      ),
   });
   installPlanExecution(gateway);
   const mask = maskErrors(logger, { suggestions: env.NODE_ENV === 'development' });

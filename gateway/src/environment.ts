@@ -19,7 +19,8 @@ const gatewayFields = z.object({
   GATEWAY_AUTH_OFF_IN_PRODUCTION: optionalString(),
   /**
    * on: identical read-only requests of one identity in flight share one execution and its serialized
-   * response; off runs every request on its own.
+   * response, and identical subgraph query fetches of one identity in flight share one call; off runs every
+   * request and fetch on its own.
    */
   GATEWAY_DEDUP: z.enum(['on', 'off']).default('on'),
   /**

@@ -6,6 +6,7 @@ import { Counter } from 'prom-client';
 import { ExecutionQueueFull, type ExecutionSlots } from '../limits/execution-slots';
 import type { GatewayContext } from './context';
 import { retryLater } from './http-errors';
+import { identityScope } from './identity-scope';
 import { operationKind } from './operation-kind';
 
 const sharedCounter = new Counter({
@@ -23,16 +24,6 @@ interface SharedResponse {
 }
 
 type Outcome = { shared: SharedResponse } | { streamed: true } | { abandoned: true };
-
-/** Who the result is for: requests share a result only when everything that decides what they may see agrees. */
-const identityScope = ({ viewer, partnerKeyId }: ForwardedIdentity) => [
-  viewer?.userId,
-  viewer?.sessionId,
-  viewer?.role,
-  viewer?.plan,
-  viewer?.anonymous,
-  partnerKeyId,
-];
 
 /**
  * The key under which identical requests in flight share one execution, or null for requests that must run on

@@ -5,6 +5,8 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { ErrorCode, INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, type Logger } from '@link-archive/core';
 import type { GatewayContext } from './context';
 import { pathsOfFetch } from './fetch-paths';
+import { identityScope } from './identity-scope';
+import { operationKind } from './operation-kind';
 import { SubgraphHttp, type SubgraphHttpResponse } from './subgraph-http';
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
@@ -27,7 +29,9 @@ function cacheHint(header: string | null): CacheHint {
  * Calls a subgraph with the gateway's signed credential (carrying the identity) and a timeout. A subgraph that
  * cannot be reached, times out or fails with an HTTP error answers as a GraphQL error instead of a thrown one,
  * so the query plan places it at the path of the fields that fetch was for, with SUBGRAPH_UNAVAILABLE, and
- * the rest of the response is served.
+ * the rest of the response is served. With `shareFetches`, a query fetch identical to one in flight for the same
+ * identity scope (same document and variables) waits for that one's answer instead of calling again; each
+ * waiter parses the answer's text on its own, so no two requests ever hold the same objects. Never mutations.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -35,6 +39,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     url: string,
     timeoutMs: number,
     private readonly logger?: Logger,
+    private readonly shareFetches = false,
   ) {
     // every subgraph call goes over a keep-alive pool; the base class sees a fetch()-shaped answer
     const http = new SubgraphHttp(url, timeoutMs);
@@ -45,6 +50,32 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   private readonly http: SubgraphHttp;
+  private readonly inFlight = new Map<string, Promise<SubgraphHttpResponse>>();
+
+  /** The fetch's answer: its own call, or the one in flight for the same scope, document and variables. */
+  private send(body: string, headers: Record<string, string>, key: string | null) {
+    if (key === null) return this.http.post(body, headers);
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      pending = this.http.post(body, headers);
+      this.inFlight.set(key, pending);
+      const forget = () => this.inFlight.delete(key);
+      pending.then(forget, forget);
+    }
+    return pending;
+  }
+
+  /** Closes the pool's connections. */
+  close(): Promise<void> {
+    return this.http.close();
+  }
+
+  /** Under what key the fetch may share an identical one in flight, or null when it must run on its own. */
+  private sharingKey(context: GatewayContext | object, query: string, body: string): string | null {
+    if (!this.shareFetches || !('identity' in context)) return null;
+    if (operationKind(query, undefined) !== 'query') return null;
+    return `${identityScope(context.identity)}\n${body}`;
+  }
 
   /** The gateway's signed credential and the request id, when the context carries an identity. */
   private async credentials(context: GatewayContext | object): Promise<[string, string][]> {
@@ -89,17 +120,15 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     for (const [name, value] of request.http?.headers ?? []) headers[name] = value;
     for (const [name, value] of await this.credentials(context)) headers[name] = value;
     const { query, variables, operationName, extensions } = request;
-    const response: SubgraphHttpResponse = await this.http.post(
-      JSON.stringify({ query, variables, operationName, extensions }),
-      headers,
-    );
+    const body = JSON.stringify({ query, variables, operationName, extensions });
+    const response = await this.send(body, headers, this.sharingKey(context, query, body));
     if (!response.ok) throw await this.errorFromResponse(response as never);
-    const body: unknown = await this.parseBody(response as never);
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw new Error(`Expected JSON response body, but received: ${String(body)}`);
+    const answer: unknown = await this.parseBody(response as never);
+    if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) {
+      throw new Error(`Expected JSON response body, but received: ${String(answer)}`);
     }
     const policy = incomingRequestContext.overallCachePolicy;
     if (policy && 'restrict' in policy) policy.restrict(cacheHint(response.headers.get('cache-control')));
-    return body as GatewayGraphQLResponse;
+    return answer as GatewayGraphQLResponse;
   }
 }
