@@ -61,9 +61,14 @@ export class Representations {
       if (selection.kind === 'Field') {
         const responseName = selection.alias ?? selection.name;
         const nested = selection.selections;
-        if (!Object.prototype.hasOwnProperty.call(source, responseName)) return null;
-        const value = (source as Data)[responseName];
-        if (value === undefined) return null;
+        const value = Object.prototype.hasOwnProperty.call(source, responseName)
+          ? (source as Data)[responseName]
+          : undefined;
+        if (value === undefined) {
+          // where the reading stopped: another entity that read on from here cannot have the same key
+          this.key += '!';
+          return null;
+        }
         if (Array.isArray(value)) {
           this.key += `[${value.length};`;
           const list = nested
