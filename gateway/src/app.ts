@@ -36,6 +36,7 @@ import { corsPolicy, originsOf } from './browsers/cors-policy';
 import { requestId } from './observability/request-id';
 import { PartnerKeys } from './partners/partner-keys';
 import { loadManifest, trustedDocuments } from './partners/trusted-documents';
+import { warmQueryPlans } from './graphql/query-plan-warming';
 
 /** After this long an execution is waiting on a subgraph, not on the core: it frees its slot for the next. */
 const EXECUTION_RELEASE_AFTER_MS = 1_000;
@@ -131,6 +132,8 @@ export async function startGateway(env: GatewayEnvironment): Promise<RunningGate
         env.PARTNER_KEY_CACHE_MS,
       );
   const manifest = loadManifest(env.PERSISTED_QUERIES_PATH);
+  const warmed = await warmQueryPlans(gateway, manifest.values(), logger);
+  logger.debug({ operations: warmed }, 'query plans warmed from the persisted-query manifest');
   const slots = new ExecutionSlots(
     env.GATEWAY_MAX_EXECUTIONS,
     64 * env.GATEWAY_MAX_EXECUTIONS,
