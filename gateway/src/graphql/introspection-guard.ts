@@ -3,7 +3,12 @@ import { forbidden } from '@link-archive/core';
 import { BREAK, visit, type DocumentNode } from 'graphql';
 import type { GatewayContext } from './context';
 
+/** Per parsed document (Apollo Server keeps them across requests): whether it asks for __schema or __type. */
+const known = new WeakMap<DocumentNode, boolean>();
+
 export function introspects(document: DocumentNode): boolean {
+  const remembered = known.get(document);
+  if (remembered !== undefined) return remembered;
   let found = false;
   visit(document, {
     Field(node) {
@@ -13,6 +18,7 @@ export function introspects(document: DocumentNode): boolean {
       }
     },
   });
+  known.set(document, found);
   return found;
 }
 
