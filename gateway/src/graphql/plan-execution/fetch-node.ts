@@ -32,7 +32,7 @@ function fetchVariables(fetch: FetchNode, provided: Record<string, unknown> | un
   const variables: Data = Object.create(null) as Data;
   if (!fetch.variableUsages || !provided) return variables;
   for (const name of fetch.variableUsages) {
-    if (Object.prototype.hasOwnProperty.call(provided, name) && provided[name] !== undefined) {
+    if (Object.hasOwn(provided, name) && provided[name] !== undefined) {
       variables[name] = provided[name];
     }
   }

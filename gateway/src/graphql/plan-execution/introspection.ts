@@ -40,5 +40,5 @@ export function executeIntrospection(
     throw new Error(`Introspection query for ${selection.name.value} should not have failed`);
   }
   const key = selection.alias?.value ?? selection.name.value;
-  return Object.prototype.hasOwnProperty.call(data, key) ? data[key] : undefined;
+  return Object.hasOwn(data, key) ? data[key] : undefined;
 }

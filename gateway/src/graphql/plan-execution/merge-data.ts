@@ -16,7 +16,7 @@ export function mergeData(target: Data, source: Data | null | undefined): Data {
     const value = source[key];
     if (value === undefined) continue;
     let current: unknown;
-    if (Object.prototype.hasOwnProperty.call(target, key)) {
+    if (Object.hasOwn(target, key)) {
       current = target[key];
     } else if (key in target) {
       Object.defineProperty(target, key, {

@@ -61,7 +61,7 @@ export class Representations {
       if (selection.kind === 'Field') {
         const responseName = selection.alias ?? selection.name;
         const nested = selection.selections;
-        const value = Object.prototype.hasOwnProperty.call(source, responseName)
+        const value = Object.hasOwn(source as object, responseName)
           ? (source as Data)[responseName]
           : undefined;
         if (value === undefined) {
